@@ -1,0 +1,31 @@
+namespace OciRuntime.Cgroups;
+
+/// <summary>
+/// The resource limits the cgroup managers understand, mapped by the caller from the OCI
+/// linux.resources section. Null means "leave unchanged". Values follow the OCI spec: memory in
+/// bytes with -1 for unlimited, MemorySwap is memory+swap, PidsLimit -1 for unlimited, CpuQuota -1 for
+/// unlimited, CpuShares as in cgroup v1 (converted to cpu.weight on v2). As in runc, a 0 pids limit,
+/// shares, quota or period and an empty cpuset string are treated as unset.
+/// </summary>
+public sealed record CgroupResources(
+    long? MemoryLimit = null,
+    long? MemorySwap = null,
+    long? PidsLimit = null,
+    long? CpuShares = null,
+    long? CpuQuota = null,
+    ulong? CpuPeriod = null,
+    string? CpusetCpus = null,
+    string? CpusetMems = null)
+{
+    /// <summary>The controllers these resources need, by their kernel names; unset (null, 0, "") values need none.</summary>
+    public IReadOnlyList<string> RequiredControllers()
+    {
+        var controllers = new List<string>();
+        if (MemoryLimit is not null || MemorySwap is not null) controllers.Add(Controllers.Memory);
+        if (PidsLimit is not null and not 0) controllers.Add(Controllers.Pids);
+        if (CpuShares is not null and not 0 || CpuQuota is not null and not 0 || CpuPeriod is not null and not 0)
+            controllers.Add(Controllers.Cpu);
+        if (!string.IsNullOrEmpty(CpusetCpus) || !string.IsNullOrEmpty(CpusetMems)) controllers.Add(Controllers.Cpuset);
+        return controllers;
+    }
+}

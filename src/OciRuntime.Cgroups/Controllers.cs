@@ -1,0 +1,7 @@
+namespace OciRuntime.Cgroups;
+
+/// <summary>Kernel names of the resource controllers the managers set limits on.</summary>
+public static class Controllers
+{
+    public const string Memory = "memory", Pids = "pids", Cpu = "cpu", Cpuset = "cpuset";
+}

@@ -1,0 +1,32 @@
+using OciRuntime.Cli.Args;
+using OciRuntime.Core.Lifecycle;
+
+namespace OciRuntime.Cli.Commands;
+
+public static class CreateCommand
+{
+    internal static readonly HashSet<string> ValueFlags = ["bundle", "b", "console-socket", "pid-file", "preserve-fds", "pidfd-socket"];
+    internal static readonly HashSet<string> BoolFlags = ["no-pivot", "no-new-keyring"];
+
+    public static int Run(CommandContext context, string[] args)
+    {
+        var line = CommandLine.Parse(args, ValueFlags, BoolFlags);
+        new ContainerCreator(context.Root).Create(Options(line));
+        return 0;
+    }
+
+    internal static CreateOptions Options(CommandLine line) => new(
+        Id: SingleId(line, "create"),
+        Bundle: line.Get("bundle", "b") ?? Directory.GetCurrentDirectory(),
+        PidFile: line.Get("pid-file"),
+        ConsoleSocket: line.Get("console-socket"),
+        NoPivot: line.Has("no-pivot"),
+        PreserveFds: line.GetInt("preserve-fds", 0));
+
+    internal static string SingleId(CommandLine line, string verb)
+    {
+        if (line.Positional.Count != 1)
+            throw new UsageException($"\"{verb}\" requires exactly 1 argument(s): the container id");
+        return line.Positional[0];
+    }
+}

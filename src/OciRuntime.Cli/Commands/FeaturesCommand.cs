@@ -1,0 +1,53 @@
+using System.Text.Json;
+using OciRuntime.Cgroups;
+using OciRuntime.Init.Mounts;
+using OciRuntime.Spec;
+using OciRuntime.Spec.Model;
+
+namespace OciRuntime.Cli.Commands;
+
+/// <summary>
+/// features: what this build really implements. Features still being built (seccomp, capabilities, hooks,
+/// AppArmor, SELinux, idmapped mounts) are reported as absent rather than promised.
+/// </summary>
+public static class FeaturesCommand
+{
+    public static int Run(CommandContext context, string[] args)
+    {
+        var layout = TryDetect();
+        var features = new Features
+        {
+            OciVersionMin = SpecVersion.Minimum,
+            OciVersionMax = SpecVersion.Current,
+            Hooks = [],
+            MountOptions = MountOptions.KnownOptions.Order(StringComparer.Ordinal).ToList(),
+            Linux = new LinuxFeatures
+            {
+                Namespaces = ["cgroup", "ipc", "mount", "network", "pid", "time", "user", "uts"],
+                Capabilities = [],
+                Cgroup = new CgroupFeatures
+                {
+                    V1 = layout?.Mode is CgroupMode.V1 or CgroupMode.Hybrid,
+                    V2 = layout?.Mode is CgroupMode.V2 or CgroupMode.Hybrid,
+                    Systemd = false,
+                    SystemdUser = false,
+                    Rdma = false,
+                },
+                Seccomp = new SeccompFeatures { Enabled = false },
+                Apparmor = new EnabledFeature { Enabled = false },
+                Selinux = new EnabledFeature { Enabled = false },
+                IntelRdt = new EnabledFeature { Enabled = false },
+                MountExtensions = new MountExtensionsFeatures { Idmap = new EnabledFeature { Enabled = false } },
+                NetDevices = new EnabledFeature { Enabled = false },
+            },
+        };
+        Console.Out.WriteLine(JsonSerializer.Serialize(features, SpecJsonContext.Default.Features));
+        return 0;
+    }
+
+    private static CgroupLayout? TryDetect()
+    {
+        try { return CgroupLayout.Detect(); }
+        catch (CgroupException) { return null; }
+    }
+}

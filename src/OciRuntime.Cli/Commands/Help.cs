@@ -1,0 +1,36 @@
+namespace OciRuntime.Cli.Commands;
+
+public static class Help
+{
+    public const string Version = "0.1.0";
+
+    public static int Print(TextWriter output)
+    {
+        output.WriteLine("""
+            ociruntime: an OCI runtime (a drop-in for runc)
+
+            usage: ociruntime [global options] command [command options] [arguments...]
+
+            commands:
+              create    create a container            start     start a created container
+              run       create and start a container  state     print a container's state
+              kill      signal a container's init     delete    delete a container
+              list      list containers               spec      write a default config.json
+              features  print the runtime's features
+
+            global options:
+              --root DIR           state directory (default /run/ociruntime)
+              --log FILE           log to FILE instead of stderr
+              --log-format FORMAT  text or json
+              --debug              log debug messages
+            """);
+        return 0;
+    }
+
+    public static int PrintVersion(TextWriter output)
+    {
+        output.WriteLine($"ociruntime version {Version}");
+        output.WriteLine($"spec: {Spec.SpecVersion.Current}");
+        return 0;
+    }
+}

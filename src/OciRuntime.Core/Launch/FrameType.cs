@@ -1,0 +1,14 @@
+namespace OciRuntime.Core.Launch;
+
+/// <summary>Frame types on the init socket; the first five are shared with the C stage (native/protocol.h).</summary>
+public enum FrameType : uint
+{
+    Bootstrap = 0x30,
+    UsermapPlease = 0x40,
+    UsermapAck = 0x41,
+    Pids = 0x42,
+    Error = 0x4f,
+    InitConfig = 0x50,
+    Ready = 0x51,
+    Run = 0x52,
+}

@@ -1,0 +1,82 @@
+using OciRuntime.Cgroups;
+using OciRuntime.Core.State;
+using OciRuntime.Linux;
+
+namespace OciRuntime.Core.Lifecycle;
+
+/// <summary>A recorded container: its directory (locked while this object lives), its facts and its live status.</summary>
+public sealed class Container : IDisposable
+{
+    public ContainerDirectory Directory { get; }
+    public RuntimeState State { get; }
+    public string Id => State.Id;
+
+    private Container(ContainerDirectory directory, RuntimeState state)
+    {
+        Directory = directory;
+        State = state;
+    }
+
+    public static Container Load(StateRoot root, string id, bool exclusive = true)
+    {
+        var dir = root.Open(id, exclusive);
+        var state = dir.ReadState();
+        if (state is null)
+        {
+            dir.Dispose();
+            throw new RuntimeError($"container does not exist: {id}");
+        }
+        return new Container(dir, state);
+    }
+
+    /// <summary>Derived from the live process: a pid whose start time differs is someone else, so stopped.</summary>
+    public ContainerStatus Status
+    {
+        get
+        {
+            if (!IsInitAlive()) return ContainerStatus.Stopped;
+            if (File.Exists(Directory.FifoPath)) return ContainerStatus.Created;
+            return IsFrozen() ? ContainerStatus.Paused : ContainerStatus.Running;
+        }
+    }
+
+    private bool IsInitAlive()
+    {
+        if (State.InitPid <= 0 || ProcFs.StartTime(State.InitPid) != State.InitStartTime) return false;
+        return ProcFs.State(State.InitPid) is not ('Z' or 'X' or null);
+    }
+
+    private bool IsFrozen()
+    {
+        if (State.CgroupPaths.TryGetValue("freezer", out string? v1))
+            return ReadTrimmed(Path.Combine(v1, "freezer.state")) == "FROZEN";
+        if (State.CgroupPaths.TryGetValue(CgroupPathKeys.Unified, out string? v2))
+            return ReadTrimmed(Path.Combine(v2, "cgroup.freeze")) == "1";
+        return false;
+    }
+
+    private static string? ReadTrimmed(string file)
+    {
+        try { return File.ReadAllText(file).Trim(); }
+        catch (IOException) { return null; }
+    }
+
+    /// <summary>A pidfd on init, or null when it's gone; opened only after checking it is still our process.</summary>
+    public PidFd? OpenInit()
+    {
+        if (!IsInitAlive()) return null;
+        var pidfd = PidFd.TryOpen(State.InitPid);
+        // Re-check after opening: the pidfd now pins the process, so this answer can't go stale.
+        if (pidfd is not null && ProcFs.StartTime(State.InitPid) != State.InitStartTime)
+        {
+            pidfd.Dispose();
+            return null;
+        }
+        return pidfd;
+    }
+
+    public ICgroupManager? Cgroup() =>
+        State.CgroupPaths.Count == 0 ? null : CgroupManager.FromPaths(State.CgroupPaths, CgroupLayout.Detect());
+
+    public void Dispose() => Directory.Dispose();
+}

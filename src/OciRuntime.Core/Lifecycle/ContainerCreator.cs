@@ -1,0 +1,96 @@
+using OciRuntime.Cgroups;
+using OciRuntime.Core.Launch;
+using OciRuntime.Core.State;
+using OciRuntime.Linux;
+using OciRuntime.Spec;
+
+namespace OciRuntime.Core.Lifecycle;
+
+/// <summary>
+/// `create`: validate the bundle, claim the id, build the cgroup, launch init and record the container.
+/// If anything fails, everything made so far is undone: no state dir, cgroup or process is left behind.
+/// </summary>
+public sealed class ContainerCreator(StateRoot root)
+{
+    public RuntimeState Create(CreateOptions options)
+    {
+        StateRoot.ValidateId(options.Id);
+        LoadedSpec loaded = LoadSpec(options.Bundle);
+        var spec = loaded.Spec;
+
+        using ContainerDirectory dir = root.CreateContainer(options.Id);
+        ICgroupManager? cgroup = null;
+        RunningInit? init = null;
+        try
+        {
+            cgroup = CgroupManagerFactory.Create(CgroupLayout.Detect(), spec.Linux?.CgroupsPath, options.Id);
+            var resources = ResourceMapping.From(spec.Linux?.Resources);
+            cgroup.Create(resources);
+            cgroup.Set(resources);
+
+            dir.WriteConfig(loaded.ConfigBytes);
+            MakeFifo(dir.FifoPath, spec.Process?.User?.Uid ?? 0, spec.Process?.User?.Gid ?? 0);
+
+            var config = new InitConfig
+            {
+                Id = options.Id, Bundle = loaded.BundlePath, Rootfs = loaded.RootfsPath,
+                ConfigJson = System.Text.Encoding.UTF8.GetString(loaded.ConfigBytes),
+                NoPivot = options.NoPivot, PreserveFds = options.PreserveFds,
+            };
+            init = new InitLauncher(spec, config, dir.FifoPath, cgroup).Launch();
+
+            var state = new RuntimeState
+            {
+                Id = options.Id, InitPid = init.Pid,
+                InitStartTime = ProcFs.StartTime(init.Pid) ?? throw new RuntimeError("container init exited during create"),
+                Bundle = loaded.BundlePath, Rootfs = loaded.RootfsPath, Created = DateTime.UtcNow,
+                Owner = "", OciVersion = spec.OciVersion ?? "",
+                CgroupPaths = new Dictionary<string, string>(cgroup.Paths), Annotations = spec.Annotations,
+                NamespacePaths = NamespacePlan.ProcNames.Values.ToDictionary(n => n, n => $"/proc/{init.Pid}/ns/{n}"),
+            };
+            dir.WriteState(state);
+            init.Release();
+            if (options.PidFile is not null) PidFile.Write(options.PidFile, init.Pid);
+            return state;
+        }
+        catch (Exception e)
+        {
+            init?.Kill();
+            Undo(cgroup, dir);
+            if (e is SpecException spe) throw new RuntimeError(spe.Message, ExitCodes.Failure, spe);
+            if (e is CgroupException ce) throw new RuntimeError(ce.Message, ExitCodes.Failure, ce);
+            throw;
+        }
+        finally
+        {
+            init?.Dispose();
+        }
+    }
+
+    private static LoadedSpec LoadSpec(string bundle)
+    {
+        try
+        {
+            return SpecLoader.Load(bundle);
+        }
+        catch (SpecException e)
+        {
+            throw new RuntimeError(e.Message, ExitCodes.Failure, e);
+        }
+    }
+
+    private static void Undo(ICgroupManager? cgroup, ContainerDirectory dir)
+    {
+        try { cgroup?.Destroy(); }
+        catch (Exception) { /* reported by the original error; delete --force can retry */ }
+        dir.Remove();
+    }
+
+    /// <summary>The FIFO `start` opens; writable by the container's user, who reopens it after dropping root.</summary>
+    private static void MakeFifo(string path, uint uid, uint gid)
+    {
+        SysError.Check(Libc.mkfifo(path, 0622), "mkfifo", path);
+        SysError.Check(Libc.chmod(path, 0622), "chmod", path);
+        SysError.Check(Libc.chown(path, uid, gid), "chown", path);
+    }
+}

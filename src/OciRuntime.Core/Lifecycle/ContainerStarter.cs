@@ -1,0 +1,54 @@
+using OciRuntime.Core.State;
+using OciRuntime.Linux;
+
+namespace OciRuntime.Core.Lifecycle;
+
+/// <summary>
+/// `start`: open the exec FIFO as the reader init is waiting for, and read its one byte. Polling the FIFO and
+/// init's pidfd together means a dead init is an error, never a hang.
+/// </summary>
+public sealed unsafe class ContainerStarter(StateRoot root)
+{
+    public void Start(string id)
+    {
+        using var container = Container.Load(root, id);
+        switch (container.Status)
+        {
+            case ContainerStatus.Created: break;
+            case ContainerStatus.Stopped: throw new RuntimeError("cannot start a container that has stopped");
+            default: throw new RuntimeError("cannot start an already running container");
+        }
+        using PidFd init = container.OpenInit() ?? throw new RuntimeError("cannot start a container that has stopped");
+        string fifoPath = container.Directory.FifoPath;
+        int fifo = SysError.Check(Libc.open(fifoPath, O.RDONLY | O.NONBLOCK | O.CLOEXEC, 0), "open", fifoPath);
+        try
+        {
+            WaitForByte(fifo, init);
+        }
+        finally
+        {
+            Libc.close(fifo);
+        }
+        File.Delete(fifoPath);
+    }
+
+    private static void WaitForByte(int fifo, PidFd init)
+    {
+        PollFd* fds = stackalloc PollFd[2];
+        fds[0] = new PollFd { Fd = fifo, Events = Poll.IN };
+        fds[1] = new PollFd { Fd = init.Fd, Events = Poll.IN };
+        Span<byte> one = stackalloc byte[1];
+        while (true)
+        {
+            int r = Libc.poll(fds, 2, -1);
+            if (r < 0 && Errno.Last == Errno.EINTR) continue;
+            SysError.Check(r, "poll", "exec fifo");
+            if ((fds[0].Revents & Poll.IN) != 0)
+            {
+                if (Fd.Read(fifo, one) == 1) return;
+            }
+            if ((fds[1].Revents & Poll.IN) != 0) throw new RuntimeError("container init exited before start");
+            if ((fds[0].Revents & Poll.HUP) != 0) throw new RuntimeError("container init closed the exec fifo without starting");
+        }
+    }
+}

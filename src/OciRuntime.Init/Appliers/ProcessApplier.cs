@@ -1,0 +1,64 @@
+using OciRuntime.Linux;
+using OciRuntime.Spec.Model;
+
+namespace OciRuntime.Init.Appliers;
+
+/// <summary>
+/// The user process's identity and environment: umask, groups, gid, uid, working directory, then execve.
+/// Runs on the thread that will call execve (per-thread state such as capabilities belongs here too).
+/// </summary>
+public sealed unsafe class ProcessApplier(Process process)
+{
+    private readonly IReadOnlyList<string> _env = process.Env ?? [];
+
+    public void Apply()
+    {
+        var user = process.User;
+        Libc.umask(user?.Umask ?? 0022);
+        uint uid = user?.Uid ?? 0, gid = user?.Gid ?? 0;
+        uint[] groups = user?.AdditionalGids?.ToArray() ?? [];
+        fixed (uint* g = groups)
+            SysError.Check(Libc.setgroups((nuint)groups.Length, g), "setgroups", "/process/user/additionalGids");
+        SysError.Check(Libc.setresgid(gid, gid, gid), "setresgid", $"/process/user/gid {gid}");
+        SysError.Check(Libc.setresuid(uid, uid, uid), "setresuid", $"/process/user/uid {uid}");
+
+        // After pivot_root "/" is the container's root, so a relative climb can't leave it.
+        string cwd = string.IsNullOrEmpty(process.Cwd) ? "/" : process.Cwd;
+        SysError.Check(Libc.chdir(cwd), "chdir to /process/cwd", cwd);
+    }
+
+    /// <summary>Finds args[0] as execvp would, using PATH from the container's environment.</summary>
+    public string ResolveExecutable()
+    {
+        string name = process.Args![0];
+        if (name.Contains('/')) return CheckExecutable(name) ? name : throw NotFound(name, "no such file or not executable");
+        string path = _env.Where(e => e.StartsWith("PATH=", StringComparison.Ordinal)).Select(e => e[5..]).LastOrDefault()
+            ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        foreach (string dir in path.Split(':'))
+        {
+            string candidate = Path.Combine(dir.Length == 0 ? "." : dir, name);
+            if (CheckExecutable(candidate)) return candidate;
+        }
+        throw NotFound(name, "executable file not found in $PATH");
+    }
+
+    private static bool CheckExecutable(string path)
+    {
+        const int X_OK = 1;
+        return File.Exists(path) && Access(path, X_OK);
+    }
+
+    private static bool Access(string path, int mode) => Libc.access(path, mode) == 0;
+
+    private static Exception NotFound(string name, string why) =>
+        new InvalidOperationException($"/process/args/0: exec: \"{name}\": {why}");
+
+    public void Exec(string executable)
+    {
+        using var s = new NativeStrings();
+        Libc.execve(s.Add(executable), s.AddArray(process.Args!), s.AddArray(_env));
+        int e = Errno.Last;
+        Console.Error.WriteLine($"ociruntime init: exec {executable}: {Errno.Describe(e)}");
+        Environment.Exit(127);
+    }
+}

@@ -1,0 +1,78 @@
+using OciRuntime.Init.Mounts;
+using OciRuntime.Linux;
+using OciRuntime.Spec.Model;
+
+namespace OciRuntime.Init.Appliers;
+
+/// <summary>
+/// Builds the container's filesystem inside its mount namespace and makes it the root:
+/// propagation, the rootfs bind, config mounts in order, /dev, pivot_root, then read-only and masked paths.
+/// </summary>
+public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle, bool noPivot)
+{
+    private const int MNT_DETACH = 2;
+
+    public void Apply()
+    {
+        // Nothing we mount may propagate back to the host.
+        Mount(null, "/", null, MountOptions.RootPropagation(spec.Linux?.RootfsPropagation), null, "/linux/rootfsPropagation");
+        MakeParentMountPrivate();
+        Mount(rootfs, rootfs, null, Ms.BIND | Ms.REC, null, "/root/path");
+
+        var mounts = spec.Mounts ?? [];
+        bool ownCgroupNs = spec.Linux?.Namespaces?.Any(n => n.Type == "cgroup" && string.IsNullOrEmpty(n.Path)) == true;
+        for (int i = 0; i < mounts.Count; i++) new MountEntryApplier(mounts[i], i, rootfs, bundle, ownCgroupNs).Apply();
+
+        var devices = new DeviceApplier(spec, rootfs);
+        if (devices.OwnsDev(mounts)) devices.Apply();
+
+        if (noPivot) MoveRoot(); else PivotRoot();
+
+        if (spec.Root?.Readonly == true)
+            Mount(null, "/", null, Ms.BIND | Ms.REMOUNT | Ms.RDONLY, null, "/root/readonly");
+        new PathMaskApplier(spec.Linux).Apply();
+    }
+
+    /// <summary>pivot_root refuses a new root whose parent mount is shared, so make that one private.</summary>
+    private void MakeParentMountPrivate()
+    {
+        string mountPoint = MountInfo.MountPointOf(rootfs);
+        Mount(null, mountPoint, null, Ms.PRIVATE, null, "/root/path");
+    }
+
+    /// <summary>
+    /// pivot_root(".", ".") stacks the old root on top of the new one; detaching it leaves only the container's
+    /// view, with no path back to the host's filesystem.
+    /// </summary>
+    private void PivotRoot()
+    {
+        SysError.Check(Libc.chdir(rootfs), "chdir", rootfs);
+        PivotRootHere();
+        // The old root must not propagate the unmount to the host.
+        Mount(null, ".", null, Ms.SLAVE | Ms.REC, null, "/root/path");
+        SysError.Check(Libc.umount2(".", MNT_DETACH), "umount2", "old root");
+        SysError.Check(Libc.chdir("/"), "chdir", "/");
+    }
+
+    private void MoveRoot()
+    {
+        SysError.Check(Libc.chdir(rootfs), "chdir", rootfs);
+        Mount(rootfs, "/", null, Ms.MOVE, null, "/root/path");
+        SysError.Check(Libc.chroot("."), "chroot", rootfs);
+        SysError.Check(Libc.chdir("/"), "chdir", "/");
+    }
+
+    private unsafe void PivotRootHere()
+    {
+        using var strings = new NativeStrings();
+        nint dot = (nint)strings.Add(".");
+        if (Libc.syscall(Sys.PivotRoot, dot, dot, 0, 0, 0) < 0) throw new SysError("pivot_root", rootfs, Errno.Last);
+    }
+
+    internal static void Mount(string? source, string target, string? type, ulong flags, string? data, string field)
+    {
+        if (Libc.mount(source, target, type, flags, string.IsNullOrEmpty(data) ? null : data) < 0)
+            throw new InvalidOperationException(
+                $"{field}: mount {source ?? "none"} on {target}{(type is null ? "" : $" type {type}")}: {Errno.Describe(Errno.Last)}");
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using OciRuntime.Core.Launch;
+using OciRuntime.Init.Appliers;
+using OciRuntime.Linux;
+using OciRuntime.Spec;
+using OciRuntime.Spec.Model;
+
+namespace OciRuntime.Init;
+
+/// <summary>
+/// The container's setup in runc's order. Each step is one applier; reordering them is a reviewed change,
+/// not an accident: mounts before pivot_root, identity after, FIFO wait last, then execve.
+/// </summary>
+public sealed class InitPipeline(InitConfig config, FrameChannel channel)
+{
+    public void Run()
+    {
+        RuntimeSpec spec = JsonSerializer.Deserialize(config.ConfigJson, SpecJsonContext.Default.RuntimeSpec)!;
+        Process process = spec.Process ?? throw new InvalidOperationException("/process: missing");
+
+        new RootfsApplier(spec, config.Rootfs, config.Bundle, config.NoPivot).Apply();
+        new HostnameApplier(spec).Apply();
+
+        channel.Send(FrameType.Ready);
+        Frame? go = channel.Receive();
+        if (go?.Type != FrameType.Run) throw new InvalidOperationException("the parent did not confirm the container was recorded");
+
+        var exec = new ProcessApplier(process);
+        exec.Apply();
+        string executable = exec.ResolveExecutable();
+
+        // Closing the socket tells `create` that setup is complete and it may exit.
+        channel.Dispose();
+        ExecFifo.WaitForStart(config.FifoFd);
+        Fd.CloseOnExecFrom(3 + config.PreserveFds);
+        exec.Exec(executable);
+    }
+}

@@ -1,0 +1,39 @@
+namespace OciRuntime.Linux;
+
+public static class ProcFs
+{
+    /// <summary>
+    /// The process start time in clock ticks since boot (field 22 of /proc/pid/stat): with the pid it names one
+    /// process for good, so a recycled pid is never mistaken for the container. Null when the process is gone.
+    /// </summary>
+    public static ulong? StartTime(int pid)
+    {
+        string stat;
+        try { stat = File.ReadAllText($"/proc/{pid}/stat"); }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+        return ParseStartTime(stat);
+    }
+
+    public static ulong? ParseStartTime(string stat)
+    {
+        // The command name (field 2) may contain spaces and parentheses; fields restart after the last ')'.
+        int close = stat.LastIndexOf(')');
+        if (close < 0) return null;
+        string[] rest = stat[(close + 2)..].Split(' ');
+        // rest[0] is field 3 (state); field 22 is rest[19].
+        return rest.Length > 19 && ulong.TryParse(rest[19], out ulong ticks) ? ticks : null;
+    }
+
+    /// <summary>The one-letter state of the process (R, S, D, Z, T, ...), or null if it's gone.</summary>
+    public static char? State(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            int close = stat.LastIndexOf(')');
+            return close >= 0 && close + 2 < stat.Length ? stat[close + 2] : null;
+        }
+        catch (IOException) { return null; }
+    }
+}

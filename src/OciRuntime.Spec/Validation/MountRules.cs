@@ -1,0 +1,34 @@
+using OciRuntime.Spec.Model;
+
+namespace OciRuntime.Spec.Validation;
+
+internal static class MountRules
+{
+    public static void Check(RuntimeSpec spec, ProblemList problems)
+    {
+        var mounts = spec.Mounts;
+        for (var i = 0; i < (mounts?.Count ?? 0); i++)
+        {
+            var pointer = $"/mounts/{i}";
+            if (mounts![i] is not { } mount)
+            {
+                problems.Add(pointer, "must be an object");
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(mount.Destination))
+                problems.Add($"{pointer}/destination", "is required");
+            else if (!PathText.IsAbsolute(mount.Destination))
+                problems.Add($"{pointer}/destination", PathText.MustBeAbsolute);
+
+            if (string.IsNullOrEmpty(mount.Type) && !IsBind(mount))
+                problems.Add($"{pointer}/type", "is required unless options contain \"bind\" or \"rbind\"");
+
+            IdMappingRules.CheckSizes(mount.UidMappings, $"{pointer}/uidMappings", problems);
+            IdMappingRules.CheckSizes(mount.GidMappings, $"{pointer}/gidMappings", problems);
+        }
+    }
+
+    private static bool IsBind(Mount mount) =>
+        mount.Options?.Any(option => option is "bind" or "rbind") == true;
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, from Debian, only when something is missing.
+set -euo pipefail
+need=()
+command -v clang >/dev/null || command -v gcc >/dev/null || need+=(gcc)
+[ -e /usr/include/zlib.h ] || need+=(zlib1g-dev)
+[ -x /bin/busybox ] && /bin/busybox --list >/dev/null 2>&1 && file -L /bin/busybox 2>/dev/null | grep -q static || need+=(busybox-static)
+command -v file >/dev/null || need+=(file)
+command -v make >/dev/null || need+=(make)
+if [ "${#need[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "missing packages: ${need[*]} (run as root, or install them)" >&2
+    exit 1
+  fi
+  echo "installing: ${need[*]}"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
