@@ -20,7 +20,7 @@ internal static partial class JsonErrorText
         foreach (var prefix in ConversionFailurePrefixes)
         {
             if (cause.StartsWith(prefix, StringComparison.Ordinal))
-                return $"wrong JSON type, expected {JsonTypeNames.Describe(cause[prefix.Length..])}{position}";
+                return $"invalid value, expected {JsonTypeNames.Describe(cause[prefix.Length..])}{position}";
         }
         return $"invalid JSON: {SyntaxCause(cause)}{position}";
     }

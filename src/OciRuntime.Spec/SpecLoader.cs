@@ -12,7 +12,9 @@ public static class SpecLoader
     {
         var bundle = NormalizeDirectory(string.IsNullOrEmpty(bundleDirectory) ? "." : bundleDirectory);
         if (!Directory.Exists(bundle))
-            throw new SpecException("", $"bundle directory {bundle} does not exist");
+            throw new SpecException("", File.Exists(bundle)
+                ? $"bundle {bundle} is not a directory"
+                : $"bundle directory {bundle} does not exist");
 
         var configBytes = ReadConfig(Path.Combine(bundle, ConfigFileName));
         var spec = SpecParser.Parse(configBytes, SpecJsonContext.Default.RuntimeSpec);

@@ -23,6 +23,7 @@ public static class SpecValidator
         ProcessRules.Check(spec, requireProcess, problems);
         NamespaceRequirementRules.Check(spec, problems);
         MountRules.Check(spec, problems);
+        HookRules.Check(spec, problems);
         IdMappingRules.Check(spec, problems);
         NamespaceRules.Check(spec, problems);
         ResourceRules.Check(spec, problems);

@@ -24,7 +24,10 @@ public static class RunCommand
         bool detach = line.Has("detach", "d");
         if (!detach && !line.Has("no-subreaper")) Libc.prctl(Pr.SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 
-        new ContainerCreator(context.Root).Create(options);
+        var state = new ContainerCreator(context.Root).Create(options);
+        // Opened while init is certainly alive (blocked on the exec FIFO), so even a process that exits at once
+        // is still ours to reap.
+        using PidFd? init = detach ? null : PidFd.TryOpen(state.InitPid);
         try
         {
             new ContainerStarter(context.Root).Start(options.Id);
@@ -34,19 +37,15 @@ public static class RunCommand
             DeleteQuietly(context, options.Id);
             throw;
         }
-        if (detach) return 0;
+        if (init is null) return 0;
 
-        int exitCode = WaitForExit(context, options.Id);
+        int exitCode = WaitForExit(init);
         if (!line.Has("keep")) DeleteQuietly(context, options.Id);
         return exitCode;
     }
 
-    private static int WaitForExit(CommandContext context, string id)
+    private static int WaitForExit(PidFd init)
     {
-        PidFd? init;
-        using (var container = Container.Load(context.Root, id, exclusive: false)) init = container.OpenInit();
-        if (init is null) return 0;
-        using (init)
         {
             var registrations = ForwardedSignals
                 .Select(sig => PosixSignalRegistration.Create((PosixSignal)sig, ctx =>

@@ -89,8 +89,8 @@ public sealed class ContainerCreator(StateRoot root)
     /// <summary>The FIFO `start` opens; writable by the container's user, who reopens it after dropping root.</summary>
     private static void MakeFifo(string path, uint uid, uint gid)
     {
-        SysError.Check(Libc.mkfifo(path, 0622), "mkfifo", path);
-        SysError.Check(Libc.chmod(path, 0622), "chmod", path);
+        SysError.Check(Libc.mkfifo(path, 0b110_010_010 /* 0622 */), "mkfifo", path);
+        SysError.Check(Libc.chmod(path, 0b110_010_010), "chmod", path);
         SysError.Check(Libc.chown(path, uid, gid), "chown", path);
     }
 }

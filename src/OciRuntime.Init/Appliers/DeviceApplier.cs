@@ -11,6 +11,7 @@ namespace OciRuntime.Init.Appliers;
 public sealed class DeviceApplier(RuntimeSpec spec, string rootfs)
 {
     private const uint S_IFCHR = 0x2000, S_IFBLK = 0x6000, S_IFIFO = 0x1000;
+    private const uint ReadWriteAll = 0b110_110_110; // 0666
 
     private static readonly (string Path, uint Major, uint Minor)[] DefaultDevices =
     [
@@ -34,13 +35,13 @@ public sealed class DeviceApplier(RuntimeSpec spec, string rootfs)
         uint oldMask = Libc.umask(0);
         try
         {
-            foreach (var (path, major, minor) in DefaultDevices) Create(path, S_IFCHR, major, minor, 0666, 0, 0, "/linux/devices");
+            foreach (var (path, major, minor) in DefaultDevices) Create(path, S_IFCHR, major, minor, ReadWriteAll, 0, 0, "/linux/devices");
             var devices = spec.Linux?.Devices ?? [];
             for (int i = 0; i < devices.Count; i++)
             {
                 var d = devices[i];
                 uint kind = d.Type switch { "b" => S_IFBLK, "p" => S_IFIFO, _ => S_IFCHR };
-                Create(d.Path!, kind, (uint)(d.Major ?? 0), (uint)(d.Minor ?? 0), d.FileMode ?? 0666, d.Uid ?? 0, d.Gid ?? 0, $"/linux/devices/{i}");
+                Create(d.Path!, kind, (uint)(d.Major ?? 0), (uint)(d.Minor ?? 0), d.FileMode ?? ReadWriteAll, d.Uid ?? 0, d.Gid ?? 0, $"/linux/devices/{i}");
             }
         }
         finally

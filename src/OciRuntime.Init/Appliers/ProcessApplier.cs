@@ -14,17 +14,22 @@ public sealed unsafe class ProcessApplier(Process process)
     public void Apply()
     {
         var user = process.User;
-        Libc.umask(user?.Umask ?? 0022);
+        Libc.umask(user?.Umask ?? 0b000_010_010 /* 0022 */);
         uint uid = user?.Uid ?? 0, gid = user?.Gid ?? 0;
         uint[] groups = user?.AdditionalGids?.ToArray() ?? [];
         fixed (uint* g = groups)
-            SysError.Check(Libc.setgroups((nuint)groups.Length, g), "setgroups", "/process/user/additionalGids");
-        SysError.Check(Libc.setresgid(gid, gid, gid), "setresgid", $"/process/user/gid {gid}");
-        SysError.Check(Libc.setresuid(uid, uid, uid), "setresuid", $"/process/user/uid {uid}");
+            Check(Libc.setgroups((nuint)groups.Length, g), "/process/user/additionalGids", "setgroups");
+        Check(Libc.setresgid(gid, gid, gid), "/process/user/gid", $"setresgid({gid})");
+        Check(Libc.setresuid(uid, uid, uid), "/process/user/uid", $"setresuid({uid})");
 
         // After pivot_root "/" is the container's root, so a relative climb can't leave it.
         string cwd = string.IsNullOrEmpty(process.Cwd) ? "/" : process.Cwd;
-        SysError.Check(Libc.chdir(cwd), "chdir to /process/cwd", cwd);
+        Check(Libc.chdir(cwd), "/process/cwd", $"chdir {cwd}");
+    }
+
+    private static void Check(int result, string field, string call)
+    {
+        if (result < 0) throw new InvalidOperationException($"{field}: {call}: {Errno.Describe(Errno.Last)}");
     }
 
     /// <summary>Finds args[0] as execvp would, using PATH from the container's environment.</summary>

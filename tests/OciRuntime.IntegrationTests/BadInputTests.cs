@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+
+namespace OciRuntime.IntegrationTests;
+
+/// <summary>
+/// Bad input gets one line naming the field as a JSON pointer, a non-zero exit, and nothing left behind:
+/// no state directory, no cgroup on any hierarchy, no process.
+/// </summary>
+public sealed class BadInputTests : ContainerTest
+{
+    public static TheoryData<string, string> Cases => new()
+    {
+        { "unknown-namespace", "/linux/namespaces/6/type" },
+        { "empty-args", "/process/args" },
+        { "relative-cwd", "/process/cwd" },
+        { "unsupported-version", "/ociVersion" },
+        { "missing-rootfs", "/root/path" },
+        { "maps-without-userns", "/linux/uidMappings" },
+        { "hostname-without-uts", "/hostname" },
+        { "negative-memory", "/linux/resources/memory/limit" },
+        { "missing-executable", "/process/args/0" },
+        { "unknown-filesystem", "/mounts/8" },
+        { "wrong-json-type", "/process/args/0" },
+        { "cwd-not-a-directory", "/process/cwd" },
+        { "bind-source-missing", "/mounts/8/source" },
+    };
+
+    private static void Break(string name, JsonObject c)
+    {
+        var process = c["process"]!.AsObject();
+        var linux = c["linux"]!.AsObject();
+        switch (name)
+        {
+            case "unknown-namespace": linux["namespaces"]!.AsArray().Add(new JsonObject { ["type"] = "foo" }); break;
+            case "empty-args": process["args"] = new JsonArray(); break;
+            case "relative-cwd": process["cwd"] = "tmp"; break;
+            case "unsupported-version": c["ociVersion"] = "2.0.0"; break;
+            case "missing-rootfs": c["root"]!["path"] = "/nonexistent/rootfs"; break;
+            case "maps-without-userns":
+                linux["uidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 1000, ["size"] = 1 }); break;
+            case "hostname-without-uts":
+                linux["namespaces"] = new JsonArray(linux["namespaces"]!.AsArray().Where(n => (string)n!["type"]! != "uts").Select(n => n!.DeepClone()).ToArray()); break;
+            case "negative-memory": linux["resources"]!["memory"]!["limit"] = -5; break;
+            case "missing-executable": process["args"] = new JsonArray("/no/such/binary"); break;
+            case "unknown-filesystem": c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "/mnt", ["type"] = "nosuchfs", ["source"] = "none" }); break;
+            case "wrong-json-type": process["args"] = new JsonArray(1); break;
+            case "cwd-not-a-directory": process["cwd"] = "/etc/passwd"; break;
+            case "bind-source-missing":
+                c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "/mnt", ["type"] = "bind", ["source"] = "/no/such/dir", ["options"] = new JsonArray("rbind") }); break;
+        }
+    }
+
+    [RootTheory]
+    [MemberData(nameof(Cases))]
+    public void Refused_with_the_field_named_and_nothing_left_behind(string name, string pointer)
+    {
+        var bundle = NewBundle("sleep", "1000").Edit(c => Break(name, c));
+        string id = NewId("bad");
+        var r = Runtime.Run("create", "-b", bundle.Write(), id);
+
+        r.ExitCode.ShouldNotBe(0, r.ToString());
+        r.Stderr.Trim().Split('\n').Length.ShouldBe(1, r.Stderr);
+        r.Stderr.ShouldContain($"msg=\"{pointer}", Case.Sensitive, r.Stderr);
+        AssertNothingLeft(id);
+    }
+
+    [RootFact]
+    public void Invalid_json_is_refused_with_its_position()
+    {
+        var bundle = NewBundle();
+        File.WriteAllText(Path.Combine(bundle.Dir, "config.json"), "{\"ociVersion\": \"1.0.0\",, }");
+        string id = NewId("bad");
+        var r = Runtime.Run("create", "-b", bundle.Dir, id);
+        r.ExitCode.ShouldNotBe(0);
+        r.Stderr.ShouldContain("invalid JSON");
+        r.Stderr.ShouldContain("line 1");
+        AssertNothingLeft(id);
+    }
+
+    [RootFact]
+    public void A_missing_bundle_is_refused()
+    {
+        string id = NewId("bad");
+        var r = Runtime.Run("create", "-b", "/nonexistent/bundle", id);
+        r.ExitCode.ShouldNotBe(0);
+        r.Stderr.ShouldContain("/nonexistent/bundle");
+        AssertNothingLeft(id);
+    }
+
+    [RootFact]
+    public void An_invalid_id_is_refused()
+    {
+        var bundle = NewBundle("true");
+        var r = Runtime.Run("create", "-b", bundle.Write(), "../escape");
+        r.ExitCode.ShouldNotBe(0);
+        r.Stderr.ShouldContain("invalid container id");
+        Directory.Exists(Path.Combine(StateRoot, "..", "escape")).ShouldBeFalse();
+    }
+
+    [RootFact]
+    public void Verbs_on_an_unknown_container_fail_clearly()
+    {
+        foreach (string verb in new[] { "state", "start", "kill", "delete" })
+        {
+            var r = Runtime.Run(verb, "no-such-container");
+            r.ExitCode.ShouldNotBe(0, verb);
+            r.Stderr.ShouldContain("container does not exist", Case.Sensitive, verb);
+        }
+        Ok("delete", "--force", "no-such-container");
+    }
+
+    private void AssertNothingLeft(string id)
+    {
+        Directory.Exists(Path.Combine(StateRoot, id)).ShouldBeFalse("state directory left behind");
+        HostView.CgroupDirsNamed(id).ShouldBeEmpty("cgroup left behind");
+        HostView.ProcessesInCgroupNamed(id).ShouldBeEmpty("process left behind");
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using NJsonSchema;
+
+namespace OciRuntime.IntegrationTests;
+
+public sealed class CliTests : ContainerTest
+{
+    /// <summary>The upstream runtime-spec schemas live beside the repo (../shared); on a user's clone they don't.</summary>
+    private static string? SchemaDir()
+    {
+        string dir = Path.GetFullPath(Path.Combine(RuntimeBinary.RepoRoot, "..", "shared", "oci-spec", "schema"));
+        return Directory.Exists(dir) ? dir : null;
+    }
+
+    private static async Task<ICollection<NJsonSchema.Validation.ValidationError>?> Validate(string schemaFile, string json)
+    {
+        string? dir = SchemaDir();
+        if (dir is null) return null;
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(dir, schemaFile));
+        return schema.Validate(json);
+    }
+
+    [RootFact]
+    public async Task State_output_is_valid_against_the_state_schema_in_every_status()
+    {
+        string id = CreateSleeper();
+        foreach (var step in new Action[] { () => { }, () => Ok("start", id), () => Ok("kill", id, "KILL") })
+        {
+            step();
+            Thread.Sleep(100);
+            string json = Ok("state", id).Stdout;
+            var errors = await Validate("state-schema.json", json);
+            if (errors is null) return; // schemas not available on this clone
+            errors.ShouldBeEmpty(json + string.Join("\n", errors!.Select(e => e.ToString())));
+        }
+    }
+
+    [RootFact]
+    public async Task Spec_writes_a_schema_valid_config_that_runs()
+    {
+        var bundle = NewBundle();
+        Ok("spec", "--bundle", bundle.Dir);
+        string json = File.ReadAllText(Path.Combine(bundle.Dir, "config.json"));
+        var errors = await Validate("config-schema.json", json);
+        errors?.ShouldBeEmpty(string.Join("\n", errors!.Select(e => e.ToString())));
+
+        var config = JsonNode.Parse(json)!;
+        config["process"]!["inheritable"].ShouldBeNull();
+        Runtime.Run("spec", "--bundle", bundle.Dir).ExitCode.ShouldNotBe(0);
+
+        // The default config, pointed at busybox and without a terminal, runs as is.
+        config["root"]!["path"] = RuntimeBinary.BusyboxRootfs;
+        config["process"]!["terminal"] = false;
+        config["process"]!["args"] = new JsonArray("sh", "-c", "hostname");
+        File.WriteAllText(Path.Combine(bundle.Dir, "config.json"), config.ToJsonString());
+        Ok("run", "-b", bundle.Dir, NewId()).Stdout.ShouldBe("ociruntime\n");
+    }
+
+    [RootFact]
+    public async Task Features_are_valid_json_against_the_features_schema()
+    {
+        string json = Ok("features").Stdout;
+        var doc = JsonNode.Parse(json)!;
+        doc["ociVersionMax"]!.ToString().ShouldStartWith("1.");
+        doc["linux"]!["namespaces"]!.AsArray().Count.ShouldBe(8);
+        var errors = await Validate("features-schema.json", json);
+        errors?.ShouldBeEmpty(string.Join("\n", errors!.Select(e => e.ToString())));
+    }
+
+    [RootFact]
+    public void List_shows_containers_as_a_table_json_and_ids()
+    {
+        Ok("list", "--format", "json").Stdout.Trim().ShouldBe("null");
+        string a = CreateSleeper(), b = CreateSleeper();
+        Ok("start", b);
+
+        string table = Ok("list").Stdout;
+        table.ShouldStartWith("ID ");
+        table.ShouldContain(a);
+        var json = JsonNode.Parse(Ok("list", "--format", "json").Stdout)!.AsArray();
+        json.Select(n => (string)n!["id"]! + ":" + (string)n["status"]!).Order().ShouldBe(new[] { $"{a}:created", $"{b}:running" }.Order());
+        Ok("list", "-q").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order().ShouldBe(new[] { a, b }.Order());
+    }
+
+    [RootFact]
+    public void Errors_go_to_the_log_file_as_logrus_json_lines()
+    {
+        string log = Path.Combine(StateRoot, "runtime.log");
+        var bundle = NewBundle().Edit(c => c["process"]!["cwd"] = "relative");
+        var r = RuntimeBinary.Exec(["--root", StateRoot, "--log", log, "--log-format", "json", "create", "-b", bundle.Write(), NewId()]);
+        r.ExitCode.ShouldNotBe(0);
+        r.Stderr.ShouldContain("/process/cwd");
+        var line = JsonNode.Parse(File.ReadAllLines(log).Last())!;
+        line["level"]!.ToString().ShouldBe("error");
+        line["msg"]!.ToString().ShouldStartWith("/process/cwd: ");
+        DateTimeOffset.Parse(line["time"]!.ToString()).ShouldBeGreaterThan(DateTimeOffset.Now.AddMinutes(-5));
+    }
+}

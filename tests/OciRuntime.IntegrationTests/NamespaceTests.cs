@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+
+namespace OciRuntime.IntegrationTests;
+
+public sealed class NamespaceTests : ContainerTest
+{
+    [RootFact]
+    public void Each_configured_namespace_is_new_and_the_others_are_the_hosts()
+    {
+        string id = CreateSleeper();
+        int pid = Pid(id);
+        int self = Environment.ProcessId;
+        foreach (string ns in new[] { "pid", "net", "ipc", "uts", "mnt", "cgroup" })
+            HostView.Namespace(pid, ns).ShouldNotBe(HostView.Namespace(self, ns), ns);
+        foreach (string ns in new[] { "user", "time" })
+            HostView.Namespace(pid, ns).ShouldBe(HostView.Namespace(self, ns), ns);
+    }
+
+    [RootFact]
+    public void Inside_the_container_it_is_pid_1_with_the_configured_hostname()
+    {
+        var bundle = NewBundle().Shell("echo $$; hostname; cat /proc/sys/kernel/domainname").Edit(c => c["domainname"] = "example.test");
+        var r = Ok("run", "-b", bundle.Write(), NewId());
+        r.Stdout.ShouldBe("1\nociruntime-demo\nexample.test\n");
+    }
+
+    [RootFact]
+    public void A_namespace_given_by_path_is_joined()
+    {
+        string first = CreateSleeper();
+        int firstPid = Pid(first);
+        var bundle = NewBundle("sleep", "1000").Edit(c =>
+        {
+            var namespaces = c["linux"]!["namespaces"]!.AsArray();
+            foreach (var ns in namespaces.Where(n => (string)n!["type"]! is "network" or "ipc").ToList())
+                ns!["path"] = $"/proc/{firstPid}/ns/{((string)ns["type"]! == "network" ? "net" : "ipc")}";
+        });
+        string second = CreateSleeper(bundle);
+        int secondPid = Pid(second);
+        HostView.Namespace(secondPid, "net").ShouldBe(HostView.Namespace(firstPid, "net"));
+        HostView.Namespace(secondPid, "ipc").ShouldBe(HostView.Namespace(firstPid, "ipc"));
+        HostView.Namespace(secondPid, "uts").ShouldNotBe(HostView.Namespace(firstPid, "uts"));
+    }
+
+    [RootFact]
+    public void A_user_namespace_maps_root_to_the_configured_host_ids()
+    {
+        var bundle = NewBundle().Shell("cat /proc/self/uid_map /proc/self/gid_map; id -u; sleep 1000").Edit(c =>
+        {
+            c["linux"]!["namespaces"]!.AsArray().Add(new JsonObject { ["type"] = "user" });
+            c["linux"]!["uidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
+            c["linux"]!["gidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
+            c["mounts"] = new JsonArray(c["mounts"]!.AsArray().Where(m => (string)m!["type"]! is not ("sysfs" or "cgroup"))
+                .Select(m => m!.DeepClone()).ToArray());
+        });
+        string id = CreateSleeper(bundle);
+        int pid = Pid(id);
+        HostView.Namespace(pid, "user").ShouldNotBe(HostView.Namespace(Environment.ProcessId, "user"));
+        File.ReadAllText($"/proc/{pid}/uid_map").Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["0", "100000", "65536\n"]);
+        File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith("Uid:")).Split('\t')[1].ShouldBe("100000");
+    }
+
+    [RootFact]
+    public void A_new_time_namespace_is_created_when_asked()
+    {
+        var bundle = NewBundle("sleep", "1000").Edit(c => c["linux"]!["namespaces"]!.AsArray().Add(new JsonObject { ["type"] = "time" }));
+        string id = CreateSleeper(bundle);
+        HostView.Namespace(Pid(id), "time").ShouldNotBe(HostView.Namespace(Environment.ProcessId, "time"));
+    }
+}

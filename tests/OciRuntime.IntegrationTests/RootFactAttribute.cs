@@ -1,0 +1,28 @@
+using System.Runtime.InteropServices;
+
+namespace OciRuntime.IntegrationTests;
+
+/// <summary>A test that creates real containers: it needs root and the built binary, and says so when skipped.</summary>
+public sealed class RootFactAttribute : FactAttribute
+{
+    public RootFactAttribute() => Skip = RealContainers.WhyNot();
+}
+
+public sealed class RootTheoryAttribute : TheoryAttribute
+{
+    public RootTheoryAttribute() => Skip = RealContainers.WhyNot();
+}
+
+public static partial class RealContainers
+{
+    public static string? WhyNot()
+    {
+        if (geteuid() != 0) return "creates real containers: needs root";
+        if (!File.Exists(RuntimeBinary.Path)) return $"needs the built binary at {RuntimeBinary.Path} (run make)";
+        if (!File.Exists(Path.Combine(RuntimeBinary.BusyboxRootfs, "bin", "busybox"))) return "needs the busybox bundle (run make bundle)";
+        return null;
+    }
+
+    [LibraryImport("libc")]
+    private static partial uint geteuid();
+}
