@@ -71,6 +71,9 @@ public sealed class CommandContext(GlobalOptions globals)
         globals.Debug ? LogLevel.Debug : LogLevel.Information);
     public Core.State.StateRoot Root { get; } = new(globals.Root);
 
+    /// <summary>A debug-level sink for stage timings, or null when --debug is off (so nothing is formatted).</summary>
+    public Action<string>? Debug => Globals.Debug ? message => Logger.LogDebug("{Message}", message) : null;
+
     /// <summary>Reports an error as runc does: a log line (containerd reads it), and the message on stderr.</summary>
     public int Fail(string message, int exitCode)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OciRuntime.Core.Launch;
 using OciRuntime.Linux;
 
@@ -24,8 +23,7 @@ public static class InitEntry
         {
             Frame frame = channel.Receive() ?? throw new InvalidOperationException("the parent closed the init socket before sending the configuration");
             if (frame.Type != FrameType.InitConfig) throw new InvalidOperationException($"expected the init configuration, got frame {frame.Type}");
-            var config = JsonSerializer.Deserialize(frame.Payload, InitConfigJsonContext.Default.InitConfig)
-                ?? throw new InvalidOperationException("empty init configuration");
+            var config = InitConfig.FromJson(frame.Payload);
             new InitPipeline(config, channel).Run();
             return 127; // Run only returns by execve.
         }

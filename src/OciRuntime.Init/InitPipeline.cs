@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OciRuntime.Core;
 using OciRuntime.Core.Launch;
 using OciRuntime.Init.Appliers;
 using OciRuntime.Linux;
@@ -15,13 +16,18 @@ public sealed class InitPipeline(InitConfig config, FrameChannel channel)
 {
     public void Run()
     {
+        var timings = new List<string>();
+        var clock = new StageClock("init", config.Debug ? timings.Add : null);
         RuntimeSpec spec = JsonSerializer.Deserialize(config.ConfigJson, SpecJsonContext.Default.RuntimeSpec)!;
         Process process = spec.Process ?? throw new InvalidOperationException("/process: missing");
+        clock.Mark("config parsed");
 
         new RootfsApplier(spec, config.Rootfs, config.Bundle, config.NoPivot).Apply();
+        clock.Mark("rootfs ready");
         new HostnameApplier(spec).Apply();
 
-        channel.Send(FrameType.Ready);
+        // With --debug, Ready carries init's own stage timings for the parent to log.
+        channel.SendText(FrameType.Ready, string.Join('\n', timings));
         Frame? go = channel.Receive();
         if (go?.Type != FrameType.Run) throw new InvalidOperationException("the parent did not confirm the container was recorded");
 

@@ -13,17 +13,24 @@ internal static partial class JsonErrorText
 
     public static string Describe(string message, long? lineNumber, long? bytePositionInLine)
     {
-        var position = lineNumber is { } line && bytePositionInLine is { } column
-            ? $" (line {line + 1}, byte {column + 1})"
-            : "";
+        var position = Position(lineNumber, bytePositionInLine);
         var cause = WithoutLocation(message);
         foreach (var prefix in ConversionFailurePrefixes)
         {
             if (cause.StartsWith(prefix, StringComparison.Ordinal))
-                return $"invalid value, expected {JsonTypeNames.Describe(cause[prefix.Length..])}{position}";
+                return InvalidValueText(JsonTypeNames.Describe(cause[prefix.Length..]), position);
         }
         return $"invalid JSON: {SyntaxCause(cause)}{position}";
     }
+
+    /// <summary>A value of the wrong JSON type, e.g. "a uint32"; line and byte are 0-based, as the reader counts them.</summary>
+    public static string InvalidValue(string expected, long lineNumber, long bytePositionInLine) =>
+        InvalidValueText(expected, Position(lineNumber, bytePositionInLine));
+
+    private static string InvalidValueText(string expected, string position) => $"invalid value, expected {expected}{position}";
+
+    private static string Position(long? lineNumber, long? bytePositionInLine) =>
+        lineNumber is { } line && bytePositionInLine is { } column ? $" (line {line + 1}, byte {column + 1})" : "";
 
     private static string WithoutLocation(string message)
     {

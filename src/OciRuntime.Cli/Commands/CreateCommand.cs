@@ -11,7 +11,7 @@ public static class CreateCommand
     public static int Run(CommandContext context, string[] args)
     {
         var line = CommandLine.Parse(args, ValueFlags, BoolFlags);
-        new ContainerCreator(context.Root).Create(Options(line));
+        new ContainerCreator(context.Root, context.Debug).Create(Options(line));
         return 0;
     }
 

@@ -24,7 +24,7 @@ public static class RunCommand
         bool detach = line.Has("detach", "d");
         if (!detach && !line.Has("no-subreaper")) Libc.prctl(Pr.SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 
-        var state = new ContainerCreator(context.Root).Create(options);
+        var state = new ContainerCreator(context.Root, context.Debug).Create(options);
         // Opened while init is certainly alive (blocked on the exec FIFO), so even a process that exits at once
         // is still ours to reap.
         using PidFd? init = detach ? null : PidFd.TryOpen(state.InitPid);

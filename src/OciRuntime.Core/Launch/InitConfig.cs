@@ -1,4 +1,5 @@
-using System.Text.Json.Serialization;
+using System.Text.Json;
+using OciRuntime.Core.Json;
 
 namespace OciRuntime.Core.Launch;
 
@@ -15,8 +16,35 @@ public sealed class InitConfig
     public int FifoFd { get; set; }
     /// <summary>Extra descriptors from 3 up that the user process keeps (--preserve-fds).</summary>
     public int PreserveFds { get; set; }
-}
+    /// <summary>Report stage timings with Ready (--debug).</summary>
+    public bool Debug { get; set; }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(InitConfig))]
-public partial class InitConfigJsonContext : JsonSerializerContext;
+    public byte[] ToJson() => SmallJson.Write(w =>
+    {
+        w.WriteString("id", Id);
+        w.WriteString("bundle", Bundle);
+        w.WriteString("rootfs", Rootfs);
+        w.WriteString("configJson", ConfigJson);
+        w.WriteBoolean("noPivot", NoPivot);
+        w.WriteNumber("fifoFd", FifoFd);
+        w.WriteNumber("preserveFds", PreserveFds);
+        w.WriteBoolean("debug", Debug);
+    });
+
+    public static InitConfig FromJson(ReadOnlyMemory<byte> json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var o = doc.RootElement;
+        return new InitConfig
+        {
+            Id = SmallJson.String(o, "id"),
+            Bundle = SmallJson.String(o, "bundle"),
+            Rootfs = SmallJson.String(o, "rootfs"),
+            ConfigJson = SmallJson.String(o, "configJson"),
+            NoPivot = SmallJson.Bool(o, "noPivot"),
+            FifoFd = (int)SmallJson.Long(o, "fifoFd"),
+            PreserveFds = (int)SmallJson.Long(o, "preserveFds"),
+            Debug = SmallJson.Bool(o, "debug"),
+        };
+    }
+}

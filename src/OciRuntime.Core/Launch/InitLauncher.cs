@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text.Json;
 using OciRuntime.Cgroups;
 using OciRuntime.Linux;
 using OciRuntime.Spec.Model;
@@ -10,7 +9,7 @@ namespace OciRuntime.Core.Launch;
 /// Parent side of container init: spawn `ociruntime init`, put it in its cgroup, release the C stage with the
 /// bootstrap, serve its id-map request, learn the final pid, hand over the init configuration and wait for Ready.
 /// </summary>
-public sealed class InitLauncher(RuntimeSpec spec, InitConfig config, string fifoPath, ICgroupManager? cgroup)
+public sealed class InitLauncher(RuntimeSpec spec, InitConfig config, string fifoPath, ICgroupManager? cgroup, Action<string>? debug = null)
 {
     private const string SelfExe = "/proc/self/exe";
 
@@ -55,8 +54,9 @@ public sealed class InitLauncher(RuntimeSpec spec, InitConfig config, string fif
                 int status = stage1.WaitForExitCode();
                 if (status != 0) throw new RuntimeError($"container init's first stage exited with status {status}");
             }
-            channel.Send(FrameType.InitConfig, JsonSerializer.SerializeToUtf8Bytes(config, InitConfigJsonContext.Default.InitConfig));
-            Expect(channel, FrameType.Ready, "while setting up the container");
+            channel.Send(FrameType.InitConfig, config.ToJson());
+            Frame ready = Expect(channel, FrameType.Ready, "while setting up the container");
+            if (ready.Payload.Length > 0) foreach (string line in ready.Text.Split('\n')) debug?.Invoke(line);
             return init;
         }
         catch
@@ -89,12 +89,13 @@ public sealed class InitLauncher(RuntimeSpec spec, InitConfig config, string fif
         }
     }
 
-    internal static void Expect(FrameChannel channel, FrameType expected, string during)
+    internal static Frame Expect(FrameChannel channel, FrameType expected, string during)
     {
         Frame? frame = channel.Receive();
         if (frame is null) throw new RuntimeError($"container init exited {during}");
         if (frame.Value.Type == FrameType.Error) throw new RuntimeError(frame.Value.Text);
         if (frame.Value.Type != expected) throw new RuntimeError($"container init sent {frame.Value.Type} {during}, expected {expected}");
+        return frame.Value;
     }
 }
 

@@ -10,12 +10,14 @@ namespace OciRuntime.Core.Lifecycle;
 /// `create`: validate the bundle, claim the id, build the cgroup, launch init and record the container.
 /// If anything fails, everything made so far is undone: no state dir, cgroup or process is left behind.
 /// </summary>
-public sealed class ContainerCreator(StateRoot root)
+public sealed class ContainerCreator(StateRoot root, Action<string>? debug = null)
 {
     public RuntimeState Create(CreateOptions options)
     {
+        var clock = new StageClock("create", debug);
         StateRoot.ValidateId(options.Id);
         LoadedSpec loaded = LoadSpec(options.Bundle);
+        clock.Mark("config loaded and validated");
         var spec = loaded.Spec;
 
         using ContainerDirectory dir = root.CreateContainer(options.Id);
@@ -27,6 +29,7 @@ public sealed class ContainerCreator(StateRoot root)
             var resources = ResourceMapping.From(spec.Linux?.Resources);
             cgroup.Create(resources);
             cgroup.Set(resources);
+            clock.Mark("cgroup created");
 
             dir.WriteConfig(loaded.ConfigBytes);
             MakeFifo(dir.FifoPath, spec.Process?.User?.Uid ?? 0, spec.Process?.User?.Gid ?? 0);
@@ -35,9 +38,10 @@ public sealed class ContainerCreator(StateRoot root)
             {
                 Id = options.Id, Bundle = loaded.BundlePath, Rootfs = loaded.RootfsPath,
                 ConfigJson = System.Text.Encoding.UTF8.GetString(loaded.ConfigBytes),
-                NoPivot = options.NoPivot, PreserveFds = options.PreserveFds,
+                NoPivot = options.NoPivot, PreserveFds = options.PreserveFds, Debug = debug is not null,
             };
-            init = new InitLauncher(spec, config, dir.FifoPath, cgroup).Launch();
+            init = new InitLauncher(spec, config, dir.FifoPath, cgroup, debug).Launch();
+            clock.Mark("init ready");
 
             var state = new RuntimeState
             {
@@ -49,7 +53,9 @@ public sealed class ContainerCreator(StateRoot root)
                 NamespacePaths = NamespacePlan.ProcNames.Values.ToDictionary(n => n, n => $"/proc/{init.Pid}/ns/{n}"),
             };
             dir.WriteState(state);
+            clock.Mark("state written");
             init.Release();
+            clock.Mark("init waiting on the exec fifo");
             if (options.PidFile is not null) PidFile.Write(options.PidFile, init.Pid);
             return state;
         }

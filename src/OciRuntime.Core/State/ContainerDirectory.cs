@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OciRuntime.Linux;
 
 namespace OciRuntime.Core.State;
@@ -70,7 +69,7 @@ public sealed class ContainerDirectory : IDisposable
     {
         string file = System.IO.Path.Combine(Path, StateFile);
         if (!File.Exists(file)) return null;
-        return JsonSerializer.Deserialize(File.ReadAllBytes(file), StateJsonContext.Default.RuntimeState);
+        return RuntimeStateJson.Read(File.ReadAllBytes(file));
     }
 
     /// <summary>Writes state.json atomically (temp file + rename), so a reader never sees half a file.</summary>
@@ -78,7 +77,7 @@ public sealed class ContainerDirectory : IDisposable
     {
         string file = System.IO.Path.Combine(Path, StateFile);
         string temp = file + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(state, StateJsonContext.Default.RuntimeState));
+        File.WriteAllBytes(temp, RuntimeStateJson.Write(state));
         File.Move(temp, file, overwrite: true);
     }
 
