@@ -7,8 +7,8 @@ using OciRuntime.Spec.Model;
 namespace OciRuntime.Cli.Commands;
 
 /// <summary>
-/// features: what this build really implements. Features still being built (seccomp, capabilities, hooks,
-/// AppArmor, SELinux, idmapped mounts) are reported as absent rather than promised.
+/// features: what this build really implements. Features still being built (seccomp, hooks, AppArmor,
+/// SELinux, idmapped mounts) are reported as absent rather than promised.
 /// </summary>
 public static class FeaturesCommand
 {
@@ -24,7 +24,7 @@ public static class FeaturesCommand
             Linux = new LinuxFeatures
             {
                 Namespaces = ["cgroup", "ipc", "mount", "network", "pid", "time", "user", "uts"],
-                Capabilities = [],
+                Capabilities = CapabilityNames.All.ToList(),
                 Cgroup = new CgroupFeatures
                 {
                     V1 = layout?.Mode is CgroupMode.V1 or CgroupMode.Hybrid,

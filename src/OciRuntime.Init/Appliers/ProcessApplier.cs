@@ -13,6 +13,9 @@ public sealed unsafe class ProcessApplier(Process process)
 
     public void Apply()
     {
+        RlimitApplier.Apply(process.Rlimits);
+        var capabilities = new CapabilityApplier(process.Capabilities);
+        capabilities.BeforeUserSwitch();
         var user = process.User;
         Libc.umask(user?.Umask ?? 0b000_010_010 /* 0022 */);
         uint uid = user?.Uid ?? 0, gid = user?.Gid ?? 0;
@@ -21,6 +24,7 @@ public sealed unsafe class ProcessApplier(Process process)
             Check(Libc.setgroups((nuint)groups.Length, g), "/process/user/additionalGids", "setgroups");
         Check(Libc.setresgid(gid, gid, gid), "/process/user/gid", $"setresgid({gid})");
         Check(Libc.setresuid(uid, uid, uid), "/process/user/uid", $"setresuid({uid})");
+        capabilities.AfterUserSwitch();
 
         // After pivot_root "/" is the container's root, so a relative climb can't leave it.
         string cwd = string.IsNullOrEmpty(process.Cwd) ? "/" : process.Cwd;
@@ -58,8 +62,11 @@ public sealed unsafe class ProcessApplier(Process process)
     private static Exception NotFound(string name, string why) =>
         new InvalidOperationException($"/process/args/0: exec: \"{name}\": {why}");
 
+    /// <summary>Last before execve, so nothing the runtime still does needs the privileges it gives up.</summary>
     public void Exec(string executable)
     {
+        if (process.NoNewPrivileges == true && Libc.prctl(Pr.SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+            throw new InvalidOperationException($"/process/noNewPrivileges: prctl(PR_SET_NO_NEW_PRIVS): {Errno.Describe(Errno.Last)}");
         using var s = new NativeStrings();
         Libc.execve(s.Add(executable), s.AddArray(process.Args!), s.AddArray(_env));
         int e = Errno.Last;
