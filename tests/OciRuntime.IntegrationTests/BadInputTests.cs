@@ -23,6 +23,9 @@ public sealed class BadInputTests : ContainerTest
         { "wrong-json-type", "/process/args/0" },
         { "cwd-not-a-directory", "/process/cwd" },
         { "bind-source-missing", "/mounts/8/source" },
+        { "terminal-not-yet", "/process/terminal" },
+        { "hooks-not-yet", "/hooks" },
+        { "seccomp-not-yet", "/linux/seccomp" },
     };
 
     private static void Break(string name, JsonObject c)
@@ -45,6 +48,9 @@ public sealed class BadInputTests : ContainerTest
             case "unknown-filesystem": c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "/mnt", ["type"] = "nosuchfs", ["source"] = "none" }); break;
             case "wrong-json-type": process["args"] = new JsonArray(1); break;
             case "cwd-not-a-directory": process["cwd"] = "/etc/passwd"; break;
+            case "terminal-not-yet": process["terminal"] = true; break;
+            case "hooks-not-yet": c["hooks"] = new JsonObject { ["prestart"] = new JsonArray(new JsonObject { ["path"] = "/bin/true" }) }; break;
+            case "seccomp-not-yet": linux["seccomp"] = new JsonObject { ["defaultAction"] = "SCMP_ACT_ALLOW" }; break;
             case "bind-source-missing":
                 c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "/mnt", ["type"] = "bind", ["source"] = "/no/such/dir", ["options"] = new JsonArray("rbind") }); break;
         }

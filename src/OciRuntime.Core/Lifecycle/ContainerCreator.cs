@@ -19,6 +19,7 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         LoadedSpec loaded = LoadSpec(options.Bundle);
         clock.Mark("config loaded and validated");
         var spec = loaded.Spec;
+        FeatureGate.Check(spec);
 
         using ContainerDirectory dir = root.CreateContainer(options.Id);
         ICgroupManager? cgroup = null;
