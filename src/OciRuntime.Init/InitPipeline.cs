@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OciRuntime.Core;
 using OciRuntime.Core.Launch;
 using OciRuntime.Init.Appliers;
@@ -18,7 +17,7 @@ public sealed class InitPipeline(InitConfig config, FrameChannel channel)
     {
         var timings = new List<string>();
         var clock = new StageClock("init", config.Debug ? timings.Add : null);
-        RuntimeSpec spec = JsonSerializer.Deserialize(config.ConfigJson, SpecJsonContext.Default.RuntimeSpec)!;
+        RuntimeSpec spec = SpecReader.Read(config.ConfigJson);
         Process process = spec.Process ?? throw new InvalidOperationException("/process: missing");
         clock.Mark("config parsed");
 

@@ -17,7 +17,7 @@ public static class SpecLoader
                 : $"bundle directory {bundle} does not exist");
 
         var configBytes = ReadConfig(Path.Combine(bundle, ConfigFileName));
-        var spec = SpecParser.Parse(configBytes, SpecJsonContext.Default.RuntimeSpec);
+        var spec = SpecReader.Read(configBytes);
         SpecValidator.Validate(spec, requireProcess);
 
         var rootfs = ResolveRootfs(bundle, spec.Root!.Path!);

@@ -23,6 +23,10 @@ public static partial class SpecReader
     /// <inheritdoc cref="Read(ReadOnlySpan{byte})"/>
     public static RuntimeSpec Read(ReadOnlyMemory<byte> utf8Json) => Read(utf8Json.Span);
 
+    /// <summary>Reads config.json text; line and byte in errors count UTF-8 bytes, as for the other overloads.</summary>
+    /// <exception cref="SpecException">Invalid JSON or a value of the wrong type, located by a JSON pointer.</exception>
+    public static RuntimeSpec Read(string json) => Read(System.Text.Encoding.UTF8.GetBytes(json));
+
     private static RuntimeSpec? ReadRuntimeSpec(ref SpecJsonReader json)
     {
         if (!json.BeginObject())

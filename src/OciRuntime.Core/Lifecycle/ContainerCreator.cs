@@ -63,7 +63,10 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         catch (Exception e)
         {
             init?.Kill();
+            long? oomKills = TryOomKillCount(cgroup);
             Undo(cgroup, dir);
+            if (oomKills > 0)
+                throw new RuntimeError($"container init was OOM-killed (memory limit too low?): {e.Message}", ExitCodes.Failure, e);
             if (e is SpecException spe) throw new RuntimeError(spe.Message, ExitCodes.Failure, spe);
             if (e is CgroupException ce) throw new RuntimeError(ce.Message, ExitCodes.Failure, ce);
             throw;
@@ -72,6 +75,12 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         {
             init?.Dispose();
         }
+    }
+
+    private static long? TryOomKillCount(ICgroupManager? cgroup)
+    {
+        try { return cgroup?.OomKillCount(); }
+        catch (Exception e) when (e is IOException or CgroupException) { return null; }
     }
 
     private static LoadedSpec LoadSpec(string bundle)
