@@ -26,9 +26,12 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         RunningInit? init = null;
         try
         {
-            cgroup = CgroupManagerFactory.Create(CgroupLayout.Detect(), spec.Linux?.CgroupsPath, options.Id);
+            var layout = CgroupLayout.Detect();
+            clock.Mark("cgroup layout detected");
+            cgroup = CgroupManagerFactory.Create(layout, spec.Linux?.CgroupsPath, options.Id);
             var resources = ResourceMapping.From(spec.Linux?.Resources);
             cgroup.Create(resources);
+            clock.Mark("cgroup directories made");
             cgroup.Set(resources);
             clock.Mark("cgroup created");
 
