@@ -11,8 +11,18 @@ public static class CreateCommand
     public static int Run(CommandContext context, string[] args)
     {
         var line = CommandLine.Parse(args, ValueFlags, BoolFlags);
+        RefuseUnsupportedModes(context.Globals);
         new ContainerCreator(context.Root, context.Debug).Create(Options(line));
         return 0;
+    }
+
+    /// <summary>Global modes this build can't honour yet are refused before anything is made.</summary>
+    internal static void RefuseUnsupportedModes(GlobalOptions globals)
+    {
+        if (globals.SystemdCgroup)
+            throw new UsageException("--systemd-cgroup: the systemd cgroup driver is not supported yet; without the flag cgroups are managed through cgroupfs");
+        if (globals.Rootless == "true")
+            throw new UsageException("--rootless true: rootless mode is not supported yet");
     }
 
     internal static CreateOptions Options(CommandLine line) => new(

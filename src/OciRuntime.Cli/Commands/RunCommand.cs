@@ -20,6 +20,7 @@ public static class RunCommand
     public static int Run(CommandContext context, string[] args)
     {
         var line = CommandLine.Parse(args, CreateCommand.ValueFlags, BoolFlags);
+        CreateCommand.RefuseUnsupportedModes(context.Globals);
         var options = CreateCommand.Options(line);
         bool detach = line.Has("detach", "d");
         if (!detach && !line.Has("no-subreaper")) Libc.prctl(Pr.SET_CHILD_SUBREAPER, 1, 0, 0, 0);
