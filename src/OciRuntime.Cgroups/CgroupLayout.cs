@@ -1,3 +1,5 @@
+using OciRuntime.Linux;
+
 namespace OciRuntime.Cgroups;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed class CgroupLayout
     /// <exception cref="CgroupException">No cgroup filesystem this process belongs to is mounted.</exception>
     public static CgroupLayout Parse(string mountinfo, string procSelfCgroup)
     {
-        IReadOnlyList<MountInfoEntry> mounts = MountInfoParser.Parse(mountinfo);
+        IReadOnlyList<MountInfoEntry> mounts = MountInfo.Parse(mountinfo);
         IReadOnlyList<ProcCgroupEntry> memberships = ProcCgroupParser.Parse(procSelfCgroup);
 
         var v1 = new List<V1Hierarchy>();

@@ -1,13 +1,21 @@
 using System.Text;
 
-namespace OciRuntime.Cgroups;
+namespace OciRuntime.Linux;
 
 /// <summary>
 /// Parses /proc/self/mountinfo lines:
 /// "id parent major:minor root mountpoint options [optional...] - fstype source superoptions".
 /// </summary>
-internal static class MountInfoParser
+public static class MountInfo
 {
+    public static IReadOnlyList<MountInfoEntry> ReadSelf() => Parse(File.ReadAllText("/proc/self/mountinfo"));
+
+    /// <summary>The mount point (as this process sees it) of the mount that contains <paramref name="path"/>.</summary>
+    public static string MountPointOf(string path) =>
+        ReadSelf().Select(m => m.MountPoint)
+            .Where(mp => path == mp || path.StartsWith(mp.TrimEnd('/') + "/", StringComparison.Ordinal))
+            .MaxBy(mp => mp.Length) ?? "/";
+
     public static IReadOnlyList<MountInfoEntry> Parse(string mountinfo)
     {
         var entries = new List<MountInfoEntry>();
@@ -34,7 +42,7 @@ internal static class MountInfoParser
     }
 
     /// <summary>The kernel writes space, tab, newline and backslash in paths as octal escapes like \040.</summary>
-    internal static string Unescape(string field)
+    public static string Unescape(string field)
     {
         if (!field.Contains('\\')) return field;
 
@@ -61,3 +69,6 @@ internal static class MountInfoParser
 
     private static bool IsOctalDigit(byte c) => c is >= (byte)'0' and <= (byte)'7';
 }
+
+/// <summary>One line of mountinfo: the mounted root, where it is mounted, the filesystem type, its super options.</summary>
+public sealed record MountInfoEntry(string Root, string MountPoint, string FsType, IReadOnlyList<string> SuperOptions);
