@@ -25,7 +25,9 @@ public static class RunCommand
         bool detach = line.Has("detach", "d");
         if (!detach && !line.Has("no-subreaper")) Libc.prctl(Pr.SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 
+        var clock = new StageClock("run", context.Debug);
         var state = new ContainerCreator(context.Root, context.Debug).Create(options);
+        clock.Mark("created");
         // Opened while init is certainly alive (blocked on the exec FIFO), so even a process that exits at once
         // is still ours to reap.
         using PidFd? init = detach ? null : PidFd.TryOpen(state.InitPid);
@@ -38,10 +40,13 @@ public static class RunCommand
             DeleteQuietly(context, options.Id);
             throw;
         }
+        clock.Mark("started");
         if (init is null) return 0;
 
         int exitCode = WaitForExit(init);
+        clock.Mark($"container exited with {exitCode}");
         if (!line.Has("keep")) DeleteQuietly(context, options.Id);
+        clock.Mark("deleted");
         return exitCode;
     }
 
