@@ -24,9 +24,13 @@ public sealed class FrameChannel : IDisposable
 
     public void SendText(FrameType type, string text) => Send(type, Encoding.UTF8.GetBytes(text));
 
-    /// <summary>Reads the next frame; null when the peer closed the socket cleanly between frames.</summary>
-    public Frame? Receive()
+    /// <summary>
+    /// Reads the next frame; null when the peer closed the socket cleanly between frames. With a timeout, a peer
+    /// that says nothing for that long is an error rather than a hang.
+    /// </summary>
+    public Frame? Receive(int timeoutMs = -1)
     {
+        if (timeoutMs >= 0) WaitReadable(timeoutMs);
         Span<byte> header = stackalloc byte[8];
         if (!Linux.Fd.ReadExactly(Fd, header)) return null;
         var (type, length) = DecodeHeader(header);
@@ -34,6 +38,19 @@ public sealed class FrameChannel : IDisposable
         if (length > 0 && !Linux.Fd.ReadExactly(Fd, payload))
             throw new EndOfStreamException($"peer closed the init socket inside a {type} frame");
         return new Frame(type, payload);
+    }
+
+    private unsafe void WaitReadable(int timeoutMs)
+    {
+        var pfd = new PollFd { Fd = Fd, Events = Poll.IN };
+        long deadline = Environment.TickCount64 + timeoutMs;
+        while (true)
+        {
+            int r = Libc.poll(&pfd, 1, (int)Math.Max(0, deadline - Environment.TickCount64));
+            if (r > 0) return;
+            if (r == 0) throw new TimeoutException($"no message within {timeoutMs / 1000.0:0.#} s");
+            if (Errno.Last != Errno.EINTR) throw new SysError("poll", "init socket", Errno.Last);
+        }
     }
 
     public static byte[] Encode(FrameType type, ReadOnlySpan<byte> payload)

@@ -13,6 +13,12 @@ public sealed class InitLauncher(RuntimeSpec spec, InitConfig config, string fif
 {
     private const string SelfExe = "/proc/self/exe";
 
+    /// <summary>
+    /// How long init may stay silent during setup. Generous (a mount of a slow filesystem is legitimate), but a
+    /// stalled init must fail create with the stage named, not hang the engine that called us.
+    /// </summary>
+    public const int SetupTimeoutMs = 120_000;
+
     /// <summary>Starts init and returns once it has built the container and is ready to be recorded.</summary>
     public RunningInit Launch()
     {
@@ -72,7 +78,7 @@ public sealed class InitLauncher(RuntimeSpec spec, InitConfig config, string fif
     {
         while (true)
         {
-            Frame frame = channel.Receive() ?? throw new RuntimeError("container init exited before reporting its pid");
+            Frame frame = Receive(channel, "before reporting its pid") ?? throw new RuntimeError("container init exited before reporting its pid");
             switch (frame.Type)
             {
                 case FrameType.UsermapPlease:
@@ -89,9 +95,21 @@ public sealed class InitLauncher(RuntimeSpec spec, InitConfig config, string fif
         }
     }
 
+    internal static Frame? Receive(FrameChannel channel, string during)
+    {
+        try
+        {
+            return channel.Receive(SetupTimeoutMs);
+        }
+        catch (TimeoutException e)
+        {
+            throw new RuntimeError($"container init stalled {during}: {e.Message}");
+        }
+    }
+
     internal static Frame Expect(FrameChannel channel, FrameType expected, string during)
     {
-        Frame? frame = channel.Receive();
+        Frame? frame = Receive(channel, during);
         if (frame is null) throw new RuntimeError($"container init exited {during}");
         if (frame.Value.Type == FrameType.Error) throw new RuntimeError(frame.Value.Text);
         if (frame.Value.Type != expected) throw new RuntimeError($"container init sent {frame.Value.Type} {during}, expected {expected}");
@@ -111,7 +129,7 @@ public sealed class RunningInit(FrameChannel channel) : IDisposable
     public void Release()
     {
         channel.Send(FrameType.Run);
-        Frame? frame = channel.Receive();
+        Frame? frame = InitLauncher.Receive(channel, "after being recorded");
         if (frame?.Type == FrameType.Error) throw new RuntimeError(frame.Value.Text);
         if (frame is not null) throw new RuntimeError($"container init sent {frame.Value.Type} after Run");
     }

@@ -30,6 +30,19 @@ public sealed class FrameChannelTests
     }
 
     [Fact]
+    public void A_silent_peer_times_out_instead_of_hanging()
+    {
+        var (a, b) = Fd.SocketPair(Af.SOCK_STREAM);
+        using var left = new FrameChannel(a);
+        using var right = new FrameChannel(b);
+        var started = DateTime.UtcNow;
+        Should.Throw<TimeoutException>(() => right.Receive(timeoutMs: 100));
+        (DateTime.UtcNow - started).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(90));
+        left.Send(FrameType.Ready);
+        right.Receive(timeoutMs: 1000)!.Value.Type.ShouldBe(FrameType.Ready);
+    }
+
+    [Fact]
     public void The_header_is_type_then_length_little_endian()
     {
         FrameChannel.Encode(FrameType.Pids, Encoding.ASCII.GetBytes("ab")).ShouldBe(new byte[] { 0x42, 0, 0, 0, 2, 0, 0, 0, (byte)'a', (byte)'b' });
