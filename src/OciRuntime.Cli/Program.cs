@@ -40,6 +40,7 @@ public static class Program
                 "kill" => KillCommand.Run(context, rest),
                 "delete" => DeleteCommand.Run(context, rest),
                 "run" => RunCommand.Run(context, rest),
+                "exec" => ExecCommand.Run(context, rest),
                 "list" => ListCommand.Run(context, rest),
                 "spec" => SpecCommand.Run(context, rest),
                 "features" => FeaturesCommand.Run(context, rest),

@@ -24,14 +24,16 @@ public static class InitEntry
             Frame frame = channel.Receive() ?? throw new InvalidOperationException("the parent closed the init socket before sending the configuration");
             if (frame.Type != FrameType.InitConfig) throw new InvalidOperationException($"expected the init configuration, got frame {frame.Type}");
             var config = InitConfig.FromJson(frame.Payload);
-            new InitPipeline(config, channel).Run();
+            if (config.Mode == InitConfig.ExecMode) new ExecPipeline(config).Run();
+            else new InitPipeline(config, channel).Run();
             return 127; // Run only returns by execve.
         }
         catch (Exception e)
         {
+            // After `create` has returned nobody reads the socket; stderr is all that is left.
             try { channel.SendText(FrameType.Error, e.Message); }
-            catch (Exception) { Console.Error.WriteLine($"init: {e.Message}"); }
-            return 1;
+            catch (Exception) { Console.Error.WriteLine($"ociruntime init: {e.Message}"); }
+            return 127;
         }
     }
 }

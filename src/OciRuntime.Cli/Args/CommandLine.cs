@@ -6,7 +6,7 @@ namespace OciRuntime.Cli.Args;
 /// </summary>
 public sealed class CommandLine
 {
-    private readonly Dictionary<string, string?> _flags = new();
+    private readonly Dictionary<string, List<string>> _flags = new();
     public List<string> Positional { get; } = new();
 
     public static CommandLine Parse(IReadOnlyList<string> args, HashSet<string> valueFlags, HashSet<string> boolFlags, bool stopAtFirstPositional = false)
@@ -30,7 +30,7 @@ public sealed class CommandLine
             int eq = name.IndexOf('=');
             if (eq >= 0) { value = name[(eq + 1)..]; name = name[..eq]; }
             if (boolFlags.Contains(name))
-                result._flags[name] = value ?? "true";
+                result.Add(name, value ?? "true");
             else if (valueFlags.Contains(name))
             {
                 if (value is null)
@@ -38,17 +38,28 @@ public sealed class CommandLine
                     if (i + 1 >= args.Count) throw new UsageException($"flag needs an argument: {arg}");
                     value = args[++i];
                 }
-                result._flags[name] = value;
+                result.Add(name, value);
             }
             else throw new UsageException($"flag provided but not defined: {arg}");
         }
         return result;
     }
 
-    public string? Get(params string[] names) =>
-        names.Select(n => _flags.GetValueOrDefault(n)).FirstOrDefault(v => v is not null);
+    private void Add(string name, string value)
+    {
+        if (!_flags.TryGetValue(name, out var values)) _flags[name] = values = new List<string>();
+        values.Add(value);
+    }
 
-    public bool Has(params string[] names) => names.Any(n => _flags.TryGetValue(n, out string? v) && v != "false");
+    /// <summary>The last value given for any of the names (a flag given twice: the later one wins).</summary>
+    public string? Get(params string[] names) =>
+        names.Select(n => _flags.GetValueOrDefault(n)?.LastOrDefault()).FirstOrDefault(v => v is not null);
+
+    /// <summary>Every value of a repeatable flag (--env A=1 --env B=2), in order.</summary>
+    public IReadOnlyList<string> GetAll(params string[] names) =>
+        names.SelectMany(n => _flags.GetValueOrDefault(n) ?? []).ToList();
+
+    public bool Has(params string[] names) => names.Any(n => _flags.TryGetValue(n, out var v) && v[^1] != "false");
 
     public int GetInt(string name, int fallback)
     {

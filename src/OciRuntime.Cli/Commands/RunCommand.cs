@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using OciRuntime.Cli.Args;
 using OciRuntime.Core;
 using OciRuntime.Core.Lifecycle;
@@ -14,16 +13,13 @@ public static class RunCommand
 {
     private static readonly HashSet<string> BoolFlags = [.. CreateCommand.BoolFlags, "detach", "d", "keep", "no-subreaper"];
 
-    private static readonly int[] ForwardedSignals =
-        [Signals.SIGHUP, Signals.SIGINT, Signals.SIGQUIT, Signals.SIGTERM, Signals.SIGUSR1, Signals.SIGUSR2, Signals.SIGCONT];
-
     public static int Run(CommandContext context, string[] args)
     {
         var line = CommandLine.Parse(args, CreateCommand.ValueFlags, BoolFlags);
         CreateCommand.RefuseUnsupportedModes(context.Globals);
         var options = CreateCommand.Options(line);
         bool detach = line.Has("detach", "d");
-        if (!detach && !line.Has("no-subreaper")) Libc.prctl(Pr.SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+        if (!detach && !line.Has("no-subreaper")) ForegroundProcess.BecomeSubreaper();
 
         var clock = new StageClock("run", context.Debug);
         var state = new ContainerCreator(context.Root, context.Debug).Create(options);
@@ -43,38 +39,11 @@ public static class RunCommand
         clock.Mark("started");
         if (init is null) return 0;
 
-        int exitCode = WaitForExit(init);
+        int exitCode = ForegroundProcess.Wait(init);
         clock.Mark($"container exited with {exitCode}");
         if (!line.Has("keep")) DeleteQuietly(context, options.Id);
         clock.Mark("deleted");
         return exitCode;
-    }
-
-    private static int WaitForExit(PidFd init)
-    {
-        {
-            var registrations = ForwardedSignals
-                .Select(sig => PosixSignalRegistration.Create((PosixSignal)sig, ctx =>
-                {
-                    ctx.Cancel = true;
-                    init.Signal(sig);
-                }))
-                .ToList();
-            try
-            {
-                return init.WaitForExitCode();
-            }
-            catch (SysError e) when (e.Errno == Errno.ECHILD)
-            {
-                // Not our child (--no-subreaper): we can see it end, not how.
-                init.WaitExited(-1);
-                return 0;
-            }
-            finally
-            {
-                registrations.ForEach(r => r.Dispose());
-            }
-        }
     }
 
     private static void DeleteQuietly(CommandContext context, string id)

@@ -6,6 +6,10 @@ namespace OciRuntime.Core.Launch;
 /// <summary>What the parent hands the managed init once it is inside the container's namespaces.</summary>
 public sealed class InitConfig
 {
+    public const string CreateMode = "create", ExecMode = "exec";
+
+    /// <summary>"create" builds a new container; "exec" starts one more process in a running one.</summary>
+    public string Mode { get; set; } = CreateMode;
     public string Id { get; set; } = "";
     public string Bundle { get; set; } = "";
     public string Rootfs { get; set; } = "";
@@ -21,6 +25,7 @@ public sealed class InitConfig
 
     public byte[] ToJson() => SmallJson.Write(w =>
     {
+        w.WriteString("mode", Mode);
         w.WriteString("id", Id);
         w.WriteString("bundle", Bundle);
         w.WriteString("rootfs", Rootfs);
@@ -37,6 +42,7 @@ public sealed class InitConfig
         var o = doc.RootElement;
         return new InitConfig
         {
+            Mode = SmallJson.String(o, "mode"),
             Id = SmallJson.String(o, "id"),
             Bundle = SmallJson.String(o, "bundle"),
             Rootfs = SmallJson.String(o, "rootfs"),

@@ -6,10 +6,12 @@ using OciRuntime.Spec.Model;
 namespace OciRuntime.Core.Launch;
 
 /// <summary>
-/// Parent side of container init: spawn `ociruntime init`, put it in its cgroup, release the C stage with the
-/// bootstrap, serve its id-map request, learn the final pid, hand over the init configuration and wait for Ready.
+/// Parent side of starting a process in a container: spawn `ociruntime init`, put it in its cgroup, release the
+/// C stage with the bootstrap, serve its id-map request, learn the final pid and hand over the init configuration.
+/// For `create` init then builds the container and reports Ready; for `exec` it execs the process straight away.
 /// </summary>
-public sealed class InitLauncher(RuntimeSpec spec, InitConfig config, string fifoPath, ICgroupManager? cgroup, Action<string>? debug = null)
+public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, LinuxSpec? linux, string? fifoPath,
+    ICgroupManager? cgroup, Action<string>? debug = null)
 {
     private const string SelfExe = "/proc/self/exe";
 
@@ -19,20 +21,34 @@ public sealed class InitLauncher(RuntimeSpec spec, InitConfig config, string fif
     /// </summary>
     public const int SetupTimeoutMs = 120_000;
 
-    /// <summary>Starts init and returns once it has built the container and is ready to be recorded.</summary>
-    public RunningInit Launch()
+    /// <summary>`create`: returns once init has built the container and is ready to be recorded.</summary>
+    public RunningInit LaunchContainer() => Launch(init =>
+    {
+        Frame ready = Expect(init.Channel, FrameType.Ready, "while setting up the container");
+        if (ready.Payload.Length > 0) foreach (string line in ready.Text.Split('\n')) debug?.Invoke(line);
+    });
+
+    /// <summary>`exec`: returns once the process has replaced init (the socket closes on execve).</summary>
+    public RunningInit LaunchProcess() => Launch(init =>
+    {
+        Frame? frame = Receive(init.Channel, "before starting the process");
+        if (frame?.Type == FrameType.Error) throw new RuntimeError(frame.Value.Text);
+        if (frame is not null) throw new RuntimeError($"exec init sent an unexpected {frame.Value.Type} frame");
+    });
+
+    private RunningInit Launch(Action<RunningInit> awaitSetup)
     {
         var (parentEnd, childEnd) = Fd.SocketPair(Af.SOCK_STREAM);
         var channel = new FrameChannel(parentEnd);
-        int fifo = SysError.Check(Libc.open(fifoPath, O.PATH | O.CLOEXEC, 0), "open", fifoPath);
+        int fifo = fifoPath is null ? -1 : SysError.Check(Libc.open(fifoPath, O.PATH | O.CLOEXEC, 0), "open", fifoPath);
         PidFd stage1;
         try
         {
             var fds = new List<(int, int)>();
             for (int i = 0; i < config.PreserveFds; i++) fds.Add((3 + i, 3 + i));
             fds.Add((childEnd, InitFds.InitPipe(config.PreserveFds)));
-            fds.Add((fifo, InitFds.Fifo(config.PreserveFds)));
-            config.FifoFd = InitFds.Fifo(config.PreserveFds);
+            if (fifo >= 0) fds.Add((fifo, InitFds.Fifo(config.PreserveFds)));
+            config.FifoFd = fifo >= 0 ? InitFds.Fifo(config.PreserveFds) : -1;
             string[] env = [$"{InitFds.InitPipeEnv}={InitFds.InitPipe(config.PreserveFds)}"];
             stage1 = Spawner.Spawn(SelfExe, ["ociruntime", "init"], env, fds);
         }
@@ -44,7 +60,7 @@ public sealed class InitLauncher(RuntimeSpec spec, InitConfig config, string fif
         finally
         {
             Libc.close(childEnd);
-            Libc.close(fifo);
+            if (fifo >= 0) Libc.close(fifo);
         }
 
         var init = new RunningInit(channel);
@@ -54,15 +70,13 @@ public sealed class InitLauncher(RuntimeSpec spec, InitConfig config, string fif
             {
                 // Nothing of the container runs outside its cgroup: place stage 1 before it may proceed.
                 cgroup?.Apply(stage1.Pid);
-                var plan = NamespacePlan.From(spec.Linux);
-                channel.Send(FrameType.Bootstrap, new BootstrapMessage(plan.CloneFlags, plan.Joins, spec.Process?.OomScoreAdj).Encode());
+                channel.Send(FrameType.Bootstrap, bootstrap.Encode());
                 init.Attach(ServeStage1(channel, stage1.Pid));
                 int status = stage1.WaitForExitCode();
                 if (status != 0) throw new RuntimeError($"container init's first stage exited with status {status}");
             }
             channel.Send(FrameType.InitConfig, config.ToJson());
-            Frame ready = Expect(channel, FrameType.Ready, "while setting up the container");
-            if (ready.Payload.Length > 0) foreach (string line in ready.Text.Split('\n')) debug?.Invoke(line);
+            awaitSetup(init);
             return init;
         }
         catch
@@ -82,7 +96,7 @@ public sealed class InitLauncher(RuntimeSpec spec, InitConfig config, string fif
             switch (frame.Type)
             {
                 case FrameType.UsermapPlease:
-                    IdMapWriter.Write(stage1Pid, spec.Linux!);
+                    IdMapWriter.Write(stage1Pid, linux!);
                     channel.Send(FrameType.UsermapAck);
                     break;
                 case FrameType.Pids when frame.Payload.Length == 8:
@@ -120,8 +134,18 @@ public sealed class InitLauncher(RuntimeSpec spec, InitConfig config, string fif
 /// <summary>The container's init process while `create` still talks to it.</summary>
 public sealed class RunningInit(FrameChannel channel) : IDisposable
 {
+    internal FrameChannel Channel => channel;
+
     public PidFd? Process { get; private set; }
     public int Pid => Process?.Pid ?? 0;
+
+    /// <summary>Hands the process's pidfd to the caller, who now owns it (and waits on it).</summary>
+    public PidFd TakeProcess()
+    {
+        var process = Process ?? throw new InvalidOperationException("no process attached");
+        Process = null;
+        return process;
+    }
 
     internal void Attach(int pid) => Process = PidFd.TryOpen(pid) ?? throw new RuntimeError($"container init (pid {pid}) exited during setup");
 

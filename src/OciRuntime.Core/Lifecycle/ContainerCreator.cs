@@ -44,7 +44,9 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
                 ConfigJson = System.Text.Encoding.UTF8.GetString(loaded.ConfigBytes),
                 NoPivot = options.NoPivot, PreserveFds = options.PreserveFds, Debug = debug is not null,
             };
-            init = new InitLauncher(spec, config, dir.FifoPath, cgroup, debug).Launch();
+            var plan = NamespacePlan.From(spec.Linux);
+            var bootstrap = new BootstrapMessage(plan.CloneFlags, plan.Joins, spec.Process?.OomScoreAdj);
+            init = new InitLauncher(config, bootstrap, spec.Linux, dir.FifoPath, cgroup, debug).LaunchContainer();
             clock.Mark("init ready");
 
             var state = new RuntimeState

@@ -69,8 +69,6 @@ public sealed unsafe class ProcessApplier(Process process)
             throw new InvalidOperationException($"/process/noNewPrivileges: prctl(PR_SET_NO_NEW_PRIVS): {Errno.Describe(Errno.Last)}");
         using var s = new NativeStrings();
         Libc.execve(s.Add(executable), s.AddArray(process.Args!), s.AddArray(_env));
-        int e = Errno.Last;
-        Console.Error.WriteLine($"ociruntime init: exec {executable}: {Errno.Describe(e)}");
-        Environment.Exit(127);
+        throw new InvalidOperationException($"/process/args/0: exec {executable}: {Errno.Describe(Errno.Last)}");
     }
 }

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using OciRuntime.Cli.Args;
+using OciRuntime.Core;
+using OciRuntime.Core.Lifecycle;
+
+namespace OciRuntime.Cli.Commands;
+
+/// <summary>exec [flags] ID COMMAND [ARGS...] or exec --process FILE ID: flags come before the id, as in runc.</summary>
+public static class ExecCommand
+{
+    private static readonly HashSet<string> ValueFlags =
+        ["process", "p", "console-socket", "cwd", "env", "e", "user", "u", "additional-gids", "g", "pid-file",
+         "preserve-fds", "cap", "c", "process-label", "apparmor", "cgroup", "pidfd-socket"];
+    private static readonly HashSet<string> BoolFlags = ["tty", "t", "detach", "d", "no-new-privs", "ignore-paused", "no-subreaper"];
+
+    public static int Run(CommandContext context, string[] args)
+    {
+        var line = CommandLine.Parse(args, ValueFlags, BoolFlags, stopAtFirstPositional: true);
+        if (line.Positional.Count < 1) throw new UsageException("\"exec\" requires at least 1 argument(s): the container id");
+        string id = line.Positional[0];
+        string? processFile = line.Get("process", "p");
+        var command = line.Positional.Skip(1).ToList();
+        if (processFile is null && command.Count == 0) throw new UsageException("exec: a command to run, or --process FILE, is required");
+
+        var options = new ExecOptions(
+            Id: id,
+            Process: processFile is null ? null : ReadProcess(processFile),
+            Args: command,
+            Env: line.GetAll("env", "e"),
+            Cwd: line.Get("cwd"),
+            User: line.Get("user", "u"),
+            AdditionalGids: line.GetAll("additional-gids", "g").Select(g => uint.TryParse(g, out uint v) ? v
+                : throw new UsageException($"--additional-gids {g}: not a number")).ToList(),
+            AddCapabilities: line.GetAll("cap", "c"),
+            NoNewPrivileges: line.Has("no-new-privs"),
+            Tty: line.Has("tty", "t"),
+            PidFile: line.Get("pid-file"),
+            PreserveFds: line.GetInt("preserve-fds", 0));
+
+        bool detach = line.Has("detach", "d");
+        if (!detach) ForegroundProcess.BecomeSubreaper();
+        using var process = new ContainerExecutor(context.Root, context.Debug).Exec(options);
+        return detach ? 0 : ForegroundProcess.Wait(process);
+    }
+
+    private static JsonObject ReadProcess(string path)
+    {
+        string text = path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
+        return JsonNode.Parse(text) as JsonObject ?? throw new RuntimeError($"--process {path}: expected a JSON object");
+    }
+}

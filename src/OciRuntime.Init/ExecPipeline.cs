@@ -1,0 +1,24 @@
+using OciRuntime.Core.Launch;
+using OciRuntime.Init.Appliers;
+using OciRuntime.Linux;
+using OciRuntime.Spec;
+
+namespace OciRuntime.Init;
+
+/// <summary>
+/// `exec`: the C stage has joined every namespace of the running container (setns into its mount namespace
+/// also made the container's root ours), so only the process's own identity remains before execve.
+/// The init socket is close-on-exec: the parent reads EOF as "the process is running", an Error frame otherwise.
+/// </summary>
+public sealed class ExecPipeline(InitConfig config)
+{
+    public void Run()
+    {
+        var spec = SpecReader.Read(config.ConfigJson);
+        var exec = new ProcessApplier(spec.Process ?? throw new InvalidOperationException("/process: missing"));
+        exec.Apply();
+        string executable = exec.ResolveExecutable();
+        Fd.CloseOnExecFrom(3 + config.PreserveFds);
+        exec.Exec(executable);
+    }
+}
