@@ -75,6 +75,9 @@ public sealed class CommandContext(GlobalOptions globals)
     /// <summary>A debug-level sink for stage timings, or null when --debug is off (so nothing is formatted).</summary>
     public Action<string>? Debug => Globals.Debug ? message => Logger.LogDebug("{Message}", message) : null;
 
+    /// <summary>Warnings (a failed poststart or poststop hook) go to the log, as runc's do.</summary>
+    public Action<string> Warn => message => Logger.LogWarning("{Message}", message);
+
     /// <summary>Reports an error as runc does: a log line (containerd reads it), and the message on stderr.</summary>
     public int Fail(string message, int exitCode)
     {

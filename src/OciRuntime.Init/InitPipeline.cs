@@ -1,4 +1,6 @@
+using System.Text;
 using OciRuntime.Core;
+using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Launch;
 using OciRuntime.Init.Appliers;
 using OciRuntime.Linux;
@@ -13,6 +15,21 @@ namespace OciRuntime.Init;
 /// </summary>
 public sealed class InitPipeline(InitConfig config, FrameChannel channel)
 {
+    /// <summary>
+    /// prestart and createRuntime run in the runtime's namespaces, so the parent runs them while we wait;
+    /// createContainer runs here, in the container's namespaces, before pivot_root.
+    /// </summary>
+    private void RunCreateHooks(RuntimeSpec spec)
+    {
+        if (spec.Hooks?.Prestart is { Count: > 0 } || spec.Hooks?.CreateRuntime is { Count: > 0 })
+        {
+            channel.Send(FrameType.HooksPlease);
+            Frame? done = channel.Receive();
+            if (done?.Type != FrameType.HooksDone) throw new InvalidOperationException("the parent did not finish the createRuntime hooks");
+        }
+        HookRunner.RunAll("createContainer", spec.Hooks?.CreateContainer, Encoding.UTF8.GetBytes(config.CreatingStateJson));
+    }
+
     public void Run()
     {
         var timings = new List<string>();
@@ -21,7 +38,7 @@ public sealed class InitPipeline(InitConfig config, FrameChannel channel)
         Process process = spec.Process ?? throw new InvalidOperationException("/process: missing");
         clock.Mark("config parsed");
 
-        new RootfsApplier(spec, config.Rootfs, config.Bundle, config.NoPivot).Apply();
+        new RootfsApplier(spec, config.Rootfs, config.Bundle, config.NoPivot).Apply(beforePivot: () => RunCreateHooks(spec));
         clock.Mark("rootfs ready");
         new HostnameApplier(spec).Apply();
 
@@ -37,6 +54,8 @@ public sealed class InitPipeline(InitConfig config, FrameChannel channel)
         // Closing the socket tells `create` that setup is complete and it may exit.
         channel.Dispose();
         ExecFifo.WaitForStart(config.FifoFd);
+        // In the container's namespaces, after start and before the user's program; a failure stops the container.
+        HookRunner.RunAll("startContainer", spec.Hooks?.StartContainer, Encoding.UTF8.GetBytes(config.CreatedStateJson));
         Fd.CloseOnExecFrom(3 + config.PreserveFds);
         exec.Exec(executable);
     }

@@ -24,7 +24,7 @@ public sealed class BadInputTests : ContainerTest
         { "cwd-not-a-directory", "/process/cwd" },
         { "bind-source-missing", "/mounts/8/source" },
         { "terminal-not-yet", "/process/terminal" },
-        { "hooks-not-yet", "/hooks" },
+        { "hook-path-relative", "/hooks/prestart/0/path" },
         { "seccomp-not-yet", "/linux/seccomp" },
     };
 
@@ -49,7 +49,7 @@ public sealed class BadInputTests : ContainerTest
             case "wrong-json-type": process["args"] = new JsonArray(1); break;
             case "cwd-not-a-directory": process["cwd"] = "/etc/passwd"; break;
             case "terminal-not-yet": process["terminal"] = true; break;
-            case "hooks-not-yet": c["hooks"] = new JsonObject { ["prestart"] = new JsonArray(new JsonObject { ["path"] = "/bin/true" }) }; break;
+            case "hook-path-relative": c["hooks"] = new JsonObject { ["prestart"] = new JsonArray(new JsonObject { ["path"] = "bin/true" }) }; break;
             case "seccomp-not-yet": linux["seccomp"] = new JsonObject { ["defaultAction"] = "SCMP_ACT_ALLOW" }; break;
             case "bind-source-missing":
                 c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "/mnt", ["type"] = "bind", ["source"] = "/no/such/dir", ["options"] = new JsonArray("rbind") }); break;

@@ -60,7 +60,7 @@ public abstract class ContainerTest : IDisposable
         }
     }
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         foreach (string id in _ids) Runtime.Run("delete", "--force", id);
         foreach (var b in _bundles) b.Dispose();

@@ -9,7 +9,7 @@ public static class DeleteCommand
     {
         var line = CommandLine.Parse(args, [], ["force", "f"]);
         if (line.Positional.Count < 1) throw new UsageException("\"delete\" requires at least 1 argument(s): the container id");
-        foreach (string id in line.Positional) new ContainerDeleter(context.Root).Delete(id, line.Has("force", "f"));
+        foreach (string id in line.Positional) new ContainerDeleter(context.Root, context.Warn).Delete(id, line.Has("force", "f"));
         return 0;
     }
 }

@@ -29,7 +29,7 @@ public static class RunCommand
         using PidFd? init = detach ? null : PidFd.TryOpen(state.InitPid);
         try
         {
-            new ContainerStarter(context.Root).Start(options.Id);
+            new ContainerStarter(context.Root, context.Warn).Start(options.Id);
         }
         catch (RuntimeError)
         {
@@ -48,7 +48,7 @@ public static class RunCommand
 
     private static void DeleteQuietly(CommandContext context, string id)
     {
-        try { new ContainerDeleter(context.Root).Delete(id, force: true); }
+        try { new ContainerDeleter(context.Root, context.Warn).Delete(id, force: true); }
         catch (Exception e) when (e is RuntimeError or IOException or SysError) { context.Fail(e.Message, 1); }
     }
 }

@@ -8,7 +8,7 @@ public static class StartCommand
     public static int Run(CommandContext context, string[] args)
     {
         var line = CommandLine.Parse(args, [], []);
-        new ContainerStarter(context.Root).Start(CreateCommand.SingleId(line, "start"));
+        new ContainerStarter(context.Root, context.Warn).Start(CreateCommand.SingleId(line, "start"));
         return 0;
     }
 }

@@ -11,4 +11,7 @@ public enum FrameType : uint
     InitConfig = 0x50,
     Ready = 0x51,
     Run = 0x52,
+    /// <summary>init -> parent: mounts are done, run prestart and createRuntime hooks now (before pivot_root).</summary>
+    HooksPlease = 0x53,
+    HooksDone = 0x54,
 }

@@ -22,6 +22,9 @@ public sealed class InitConfig
     public int PreserveFds { get; set; }
     /// <summary>Report stage timings with Ready (--debug).</summary>
     public bool Debug { get; set; }
+    /// <summary>The OCI state hooks read on stdin, rendered by the parent (which knows init's host pid).</summary>
+    public string CreatingStateJson { get; set; } = "";
+    public string CreatedStateJson { get; set; } = "";
 
     public byte[] ToJson() => SmallJson.Write(w =>
     {
@@ -34,6 +37,8 @@ public sealed class InitConfig
         w.WriteNumber("fifoFd", FifoFd);
         w.WriteNumber("preserveFds", PreserveFds);
         w.WriteBoolean("debug", Debug);
+        w.WriteString("creatingState", CreatingStateJson);
+        w.WriteString("createdState", CreatedStateJson);
     });
 
     public static InitConfig FromJson(ReadOnlyMemory<byte> json)
@@ -51,6 +56,8 @@ public sealed class InitConfig
             FifoFd = (int)SmallJson.Long(o, "fifoFd"),
             PreserveFds = (int)SmallJson.Long(o, "preserveFds"),
             Debug = SmallJson.Bool(o, "debug"),
+            CreatingStateJson = SmallJson.String(o, "creatingState"),
+            CreatedStateJson = SmallJson.String(o, "createdState"),
         };
     }
 }

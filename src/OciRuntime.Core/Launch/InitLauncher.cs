@@ -11,7 +11,7 @@ namespace OciRuntime.Core.Launch;
 /// For `create` init then builds the container and reports Ready; for `exec` it execs the process straight away.
 /// </summary>
 public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, LinuxSpec? linux, string? fifoPath,
-    ICgroupManager? cgroup, Action<string>? debug = null)
+    ICgroupManager? cgroup, Action<string>? debug = null, Action<int>? runtimeHooks = null)
 {
     private const string SelfExe = "/proc/self/exe";
 
@@ -24,7 +24,7 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
     /// <summary>`create`: returns once init has built the container and is ready to be recorded.</summary>
     public RunningInit LaunchContainer() => Launch(init =>
     {
-        Frame ready = Expect(init.Channel, FrameType.Ready, "while setting up the container");
+        Frame ready = Expect(init.Channel, FrameType.Ready, "while setting up the container", init, runtimeHooks);
         if (ready.Payload.Length > 0) foreach (string line in ready.Text.Split('\n')) debug?.Invoke(line);
     });
 
@@ -35,6 +35,9 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
         if (frame?.Type == FrameType.Error) throw new RuntimeError(frame.Value.Text);
         if (frame is not null) throw new RuntimeError($"exec init sent an unexpected {frame.Value.Type} frame");
     });
+
+    /// <summary>Set by the caller to fill the hook state documents once init's pid is known.</summary>
+    public Action<InitConfig, int>? RenderHookStates { get; init; }
 
     private RunningInit Launch(Action<RunningInit> awaitSetup)
     {
@@ -75,6 +78,7 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
                 int status = stage1.WaitForExitCode();
                 if (status != 0) throw new RuntimeError($"container init's first stage exited with status {status}");
             }
+            RenderHookStates?.Invoke(config, init.Pid);
             channel.Send(FrameType.InitConfig, config.ToJson());
             awaitSetup(init);
             return init;
@@ -121,9 +125,17 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
         }
     }
 
-    internal static Frame Expect(FrameChannel channel, FrameType expected, string during)
+    internal static Frame Expect(FrameChannel channel, FrameType expected, string during,
+        RunningInit? init = null, Action<int>? runtimeHooks = null)
     {
         Frame? frame = Receive(channel, during);
+        if (frame?.Type == FrameType.HooksPlease && init is not null)
+        {
+            // prestart and createRuntime hooks run here, in the runtime's namespaces, while init waits.
+            runtimeHooks?.Invoke(init.Pid);
+            channel.Send(FrameType.HooksDone);
+            frame = Receive(channel, during);
+        }
         if (frame is null) throw new RuntimeError($"container init exited {during}");
         if (frame.Value.Type == FrameType.Error) throw new RuntimeError(frame.Value.Text);
         if (frame.Value.Type != expected) throw new RuntimeError($"container init sent {frame.Value.Type} {during}, expected {expected}");

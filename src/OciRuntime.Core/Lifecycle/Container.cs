@@ -75,6 +75,14 @@ public sealed class Container : IDisposable
         return pidfd;
     }
 
+    /// <summary>The container's config.json as recorded at create (for its hooks).</summary>
+    public Spec.Model.RuntimeSpec ReadConfig() => Spec.SpecReader.Read(File.ReadAllBytes(Directory.ConfigPath));
+
+    /// <summary>The state document hooks read on stdin.</summary>
+    public byte[] HookStateJson(ContainerStatus status) =>
+        new HookState(State.OciVersion, State.Id, State.Bundle, State.Annotations)
+            .ToJson(status.ToSpecString(), status == ContainerStatus.Stopped ? 0 : State.InitPid);
+
     public ICgroupManager? Cgroup() =>
         State.CgroupPaths.Count == 0 ? null : CgroupManager.FromPaths(State.CgroupPaths, CgroupLayout.Detect());
 

@@ -2,6 +2,7 @@ using OciRuntime.Cgroups;
 using OciRuntime.Core.Launch;
 using OciRuntime.Core.State;
 using OciRuntime.Linux;
+using System.Text;
 using OciRuntime.Spec;
 
 namespace OciRuntime.Core.Lifecycle;
@@ -46,7 +47,20 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
             };
             var plan = NamespacePlan.From(spec.Linux);
             var bootstrap = new BootstrapMessage(plan.CloneFlags, plan.Joins, spec.Process?.OomScoreAdj);
-            init = new InitLauncher(config, bootstrap, spec.Linux, dir.FifoPath, cgroup, debug).LaunchContainer();
+            var hookState = new HookState(spec.OciVersion ?? SpecVersion.Current, options.Id, loaded.BundlePath, spec.Annotations);
+            init = new InitLauncher(config, bootstrap, spec.Linux, dir.FifoPath, cgroup, debug, runtimeHooks: pid =>
+            {
+                byte[] creating = hookState.ToJson(ContainerStatus.Creating.ToSpecString(), pid);
+                HookRunner.RunAll("prestart", spec.Hooks?.Prestart, creating);
+                HookRunner.RunAll("createRuntime", spec.Hooks?.CreateRuntime, creating);
+            })
+            {
+                RenderHookStates = (initConfig, pid) =>
+                {
+                    initConfig.CreatingStateJson = Encoding.UTF8.GetString(hookState.ToJson(ContainerStatus.Creating.ToSpecString(), pid));
+                    initConfig.CreatedStateJson = Encoding.UTF8.GetString(hookState.ToJson(ContainerStatus.Created.ToSpecString(), pid));
+                },
+            }.LaunchContainer();
             clock.Mark("init ready");
 
             var state = new RuntimeState

@@ -7,7 +7,7 @@ namespace OciRuntime.Core.Lifecycle;
 /// `delete`: a stopped or never-started container is removed; a running one only with --force (SIGKILL first).
 /// Removes every cgroup directory and the state directory.
 /// </summary>
-public sealed class ContainerDeleter(StateRoot root)
+public sealed class ContainerDeleter(StateRoot root, Action<string>? warn = null)
 {
     public void Delete(string id, bool force)
     {
@@ -27,7 +27,25 @@ public sealed class ContainerDeleter(StateRoot root)
             if (status is ContainerStatus.Running or ContainerStatus.Paused && !force)
                 throw new RuntimeError($"cannot delete container {id} that is not stopped: {status.ToSpecString()}");
             if (status is not ContainerStatus.Stopped) KillInit(container);
+            var poststop = PoststopHooks(container);
             Destroy(container);
+            // After the container is gone; failures are warnings and the rest still run.
+            if (poststop is { Count: > 0 })
+                HookRunner.RunAllWarning("poststop", poststop, container.HookStateJson(ContainerStatus.Stopped), warn ?? (_ => { }));
+        }
+    }
+
+    /// <summary>A damaged config copy must not make a container undeletable: it only costs the poststop hooks.</summary>
+    private List<Spec.Model.Hook>? PoststopHooks(Container container)
+    {
+        try
+        {
+            return container.ReadConfig().Hooks?.Poststop;
+        }
+        catch (Exception e) when (e is Spec.SpecException or IOException)
+        {
+            warn?.Invoke($"poststop hooks not run: {e.Message}");
+            return null;
         }
     }
 

@@ -7,7 +7,7 @@ namespace OciRuntime.Core.Lifecycle;
 /// `start`: open the exec FIFO as the reader init is waiting for, and read its one byte. Polling the FIFO and
 /// init's pidfd together means a dead init is an error, never a hang.
 /// </summary>
-public sealed unsafe class ContainerStarter(StateRoot root)
+public sealed unsafe class ContainerStarter(StateRoot root, Action<string>? warn = null)
 {
     public void Start(string id)
     {
@@ -30,6 +30,10 @@ public sealed unsafe class ContainerStarter(StateRoot root)
             Libc.close(fifo);
         }
         File.Delete(fifoPath);
+        // The user's program runs now; a failing poststart hook is a warning, as the spec says.
+        var hooks = container.ReadConfig().Hooks?.Poststart;
+        if (hooks is { Count: > 0 })
+            HookRunner.RunAllWarning("poststart", hooks, container.HookStateJson(ContainerStatus.Running), warn ?? (_ => { }));
     }
 
     private static void WaitForByte(int fifo, PidFd init)

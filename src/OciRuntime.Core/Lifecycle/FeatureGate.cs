@@ -28,7 +28,6 @@ public static class FeatureGate
             (process?.Scheduler is not null, "/process/scheduler"),
             (process?.IoPriority is not null, "/process/ioPriority"),
             (process?.ExecCpuAffinity is not null, "/process/execCPUAffinity"),
-            (HasAny(spec.Hooks), "/hooks"),
             (linux?.Seccomp is not null, "/linux/seccomp"),
             (linux?.Sysctl is { Count: > 0 }, "/linux/sysctl"),
             (linux?.TimeOffsets is { Count: > 0 }, "/linux/timeOffsets"),
@@ -49,10 +48,6 @@ public static class FeatureGate
         ];
         return checks.FirstOrDefault(c => c.Asked).Field;
     }
-
-    private static bool HasAny(Hooks? hooks) =>
-        hooks is not null && new[] { hooks.Prestart, hooks.CreateRuntime, hooks.CreateContainer, hooks.StartContainer,
-            hooks.Poststart, hooks.Poststop }.Any(list => list is { Count: > 0 });
 
     /// <summary>Like runc, an AppArmor profile is only an error where AppArmor is enabled; elsewhere it is ignored.</summary>
     private static bool AppArmorEnabled()

@@ -12,7 +12,9 @@ public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle
 {
     private const int MNT_DETACH = 2;
 
-    public void Apply()
+    /// <param name="beforePivot">Runs once every mount is in place and before pivot_root (createRuntime and
+    /// createContainer hooks belong there).</param>
+    public void Apply(Action beforePivot)
     {
         // Nothing we mount may propagate back to the host.
         Mount(null, "/", null, MountOptions.RootPropagation(spec.Linux?.RootfsPropagation), null, "/linux/rootfsPropagation");
@@ -26,6 +28,7 @@ public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle
         var devices = new DeviceApplier(spec, rootfs);
         if (devices.OwnsDev(mounts)) devices.Apply();
 
+        beforePivot();
         if (noPivot) MoveRoot(); else PivotRoot();
 
         if (spec.Root?.Readonly == true)
