@@ -15,7 +15,9 @@ public sealed class ExecPipeline(InitConfig config)
     public void Run()
     {
         var spec = SpecReader.Read(config.ConfigJson);
-        var exec = new ProcessApplier(spec.Process ?? throw new InvalidOperationException("/process: missing"));
+        var process = spec.Process ?? throw new InvalidOperationException("/process: missing");
+        ConsoleApplier.Apply(process, config.ConsoleSocketFd);
+        var exec = new ProcessApplier(process);
         exec.Apply();
         string executable = exec.ResolveExecutable();
         Fd.CloseOnExecFrom(3 + config.PreserveFds);

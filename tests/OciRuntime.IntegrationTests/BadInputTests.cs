@@ -23,7 +23,7 @@ public sealed class BadInputTests : ContainerTest
         { "wrong-json-type", "/process/args/0" },
         { "cwd-not-a-directory", "/process/cwd" },
         { "bind-source-missing", "/mounts/8/source" },
-        { "terminal-not-yet", "/process/terminal" },
+        { "terminal-without-console-socket", "/process/terminal" },
         { "hook-path-relative", "/hooks/prestart/0/path" },
         { "seccomp-not-yet", "/linux/seccomp" },
     };
@@ -48,7 +48,7 @@ public sealed class BadInputTests : ContainerTest
             case "unknown-filesystem": c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "/mnt", ["type"] = "nosuchfs", ["source"] = "none" }); break;
             case "wrong-json-type": process["args"] = new JsonArray(1); break;
             case "cwd-not-a-directory": process["cwd"] = "/etc/passwd"; break;
-            case "terminal-not-yet": process["terminal"] = true; break;
+            case "terminal-without-console-socket": process["terminal"] = true; break;
             case "hook-path-relative": c["hooks"] = new JsonObject { ["prestart"] = new JsonArray(new JsonObject { ["path"] = "bin/true" }) }; break;
             case "seccomp-not-yet": linux["seccomp"] = new JsonObject { ["defaultAction"] = "SCMP_ACT_ALLOW" }; break;
             case "bind-source-missing":

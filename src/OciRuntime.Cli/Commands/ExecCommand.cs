@@ -35,6 +35,7 @@ public static class ExecCommand
             NoNewPrivileges: line.Has("no-new-privs"),
             Tty: line.Has("tty", "t"),
             PidFile: line.Get("pid-file"),
+            ConsoleSocket: line.Get("console-socket"),
             PreserveFds: line.GetInt("preserve-fds", 0));
 
         bool detach = line.Has("detach", "d");

@@ -20,6 +20,8 @@ public sealed class InitConfig
     public int FifoFd { get; set; }
     /// <summary>Extra descriptors from 3 up that the user process keeps (--preserve-fds).</summary>
     public int PreserveFds { get; set; }
+    /// <summary>Descriptor number (in init) of a socket connected to --console-socket, or -1.</summary>
+    public int ConsoleSocketFd { get; set; } = -1;
     /// <summary>Report stage timings with Ready (--debug).</summary>
     public bool Debug { get; set; }
     /// <summary>The OCI state hooks read on stdin, rendered by the parent (which knows init's host pid).</summary>
@@ -36,6 +38,7 @@ public sealed class InitConfig
         w.WriteBoolean("noPivot", NoPivot);
         w.WriteNumber("fifoFd", FifoFd);
         w.WriteNumber("preserveFds", PreserveFds);
+        w.WriteNumber("consoleSocketFd", ConsoleSocketFd);
         w.WriteBoolean("debug", Debug);
         w.WriteString("creatingState", CreatingStateJson);
         w.WriteString("createdState", CreatedStateJson);
@@ -55,6 +58,7 @@ public sealed class InitConfig
             NoPivot = SmallJson.Bool(o, "noPivot"),
             FifoFd = (int)SmallJson.Long(o, "fifoFd"),
             PreserveFds = (int)SmallJson.Long(o, "preserveFds"),
+            ConsoleSocketFd = o.TryGetProperty("consoleSocketFd", out var console) ? console.GetInt32() : -1,
             Debug = SmallJson.Bool(o, "debug"),
             CreatingStateJson = SmallJson.String(o, "creatingState"),
             CreatedStateJson = SmallJson.String(o, "createdState"),

@@ -10,4 +10,5 @@ public static class InitFds
 
     public static int InitPipe(int preserveFds) => 3 + preserveFds;
     public static int Fifo(int preserveFds) => 4 + preserveFds;
+    public static int ConsoleSocket(int preserveFds) => 5 + preserveFds;
 }

@@ -11,7 +11,7 @@ namespace OciRuntime.Core.Launch;
 /// For `create` init then builds the container and reports Ready; for `exec` it execs the process straight away.
 /// </summary>
 public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, LinuxSpec? linux, string? fifoPath,
-    ICgroupManager? cgroup, Action<string>? debug = null, Action<int>? runtimeHooks = null)
+    ICgroupManager? cgroup, Action<string>? debug = null, Action<int>? runtimeHooks = null, string? consoleSocket = null)
 {
     private const string SelfExe = "/proc/self/exe";
 
@@ -44,6 +44,7 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
         var (parentEnd, childEnd) = Fd.SocketPair(Af.SOCK_STREAM);
         var channel = new FrameChannel(parentEnd);
         int fifo = fifoPath is null ? -1 : SysError.Check(Libc.open(fifoPath, O.PATH | O.CLOEXEC, 0), "open", fifoPath);
+        int console = -1;
         PidFd stage1;
         try
         {
@@ -52,6 +53,12 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
             fds.Add((childEnd, InitFds.InitPipe(config.PreserveFds)));
             if (fifo >= 0) fds.Add((fifo, InitFds.Fifo(config.PreserveFds)));
             config.FifoFd = fifo >= 0 ? InitFds.Fifo(config.PreserveFds) : -1;
+            if (consoleSocket is not null)
+            {
+                console = ConnectConsole(consoleSocket);
+                fds.Add((console, InitFds.ConsoleSocket(config.PreserveFds)));
+                config.ConsoleSocketFd = InitFds.ConsoleSocket(config.PreserveFds);
+            }
             string[] env = [$"{InitFds.InitPipeEnv}={InitFds.InitPipe(config.PreserveFds)}"];
             stage1 = Spawner.Spawn(SelfExe, ["ociruntime", "init"], env, fds);
         }
@@ -64,6 +71,7 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
         {
             Libc.close(childEnd);
             if (fifo >= 0) Libc.close(fifo);
+            if (console >= 0) Libc.close(console);
         }
 
         var init = new RunningInit(channel);
@@ -88,6 +96,18 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
             init.Kill();
             init.Dispose();
             throw;
+        }
+    }
+
+    private static int ConnectConsole(string path)
+    {
+        try
+        {
+            return UnixSocket.Connect(path);
+        }
+        catch (SysError e)
+        {
+            throw new RuntimeError($"--console-socket: {e.Message}");
         }
     }
 

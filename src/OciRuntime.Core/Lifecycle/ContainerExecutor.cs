@@ -28,6 +28,8 @@ public sealed class ContainerExecutor(StateRoot root, Action<string>? debug = nu
         config["process"] = ProcessFor(options, config["process"]?.AsObject());
         string configJson = config.ToJsonString();
         var spec = LoadAndCheck(configJson);
+        if (spec.Process?.Terminal == true && options.ConsoleSocket is null)
+            throw new RuntimeError("/process/terminal: a terminal needs --console-socket to hand its master to");
 
         int initPid = container.State.InitPid;
         var joins = (spec.Linux?.Namespaces ?? [])
@@ -40,7 +42,8 @@ public sealed class ContainerExecutor(StateRoot root, Action<string>? debug = nu
             Mode = InitConfig.ExecMode, Id = options.Id, Bundle = container.State.Bundle, Rootfs = container.State.Rootfs,
             ConfigJson = configJson, PreserveFds = options.PreserveFds, Debug = debug is not null,
         };
-        using var init = new InitLauncher(initConfig, bootstrap, spec.Linux, null, container.Cgroup(), debug).LaunchProcess();
+        using var init = new InitLauncher(initConfig, bootstrap, spec.Linux, null, container.Cgroup(), debug,
+            consoleSocket: options.ConsoleSocket).LaunchProcess();
         if (options.PidFile is not null) PidFile.Write(options.PidFile, init.Pid);
         return init.TakeProcess();
     }
@@ -52,7 +55,6 @@ public sealed class ContainerExecutor(StateRoot root, Action<string>? debug = nu
             var spec = SpecReader.Read(configJson);
             var problem = SpecValidator.FindProblems(spec).FirstOrDefault(p => p.Pointer.StartsWith("/process", StringComparison.Ordinal));
             if (problem is not null) throw problem;
-            if (spec.Process?.Terminal == true) throw new RuntimeError("/process/terminal: not supported by this version of ociruntime yet");
             return spec;
         }
         catch (SpecException e)

@@ -18,4 +18,5 @@ public sealed record ExecOptions(
     bool NoNewPrivileges = false,
     bool Tty = false,
     string? PidFile = null,
+    string? ConsoleSocket = null,
     int PreserveFds = 0);

@@ -23,7 +23,6 @@ public static class FeatureGate
         var cpu = resources?.Cpu;
         (bool Asked, string Field)[] checks =
         [
-            (process?.Terminal == true, "/process/terminal"),
             (!string.IsNullOrEmpty(process?.ApparmorProfile) && AppArmorEnabled(), "/process/apparmorProfile"),
             (process?.Scheduler is not null, "/process/scheduler"),
             (process?.IoPriority is not null, "/process/ioPriority"),
