@@ -39,6 +39,27 @@ public sealed class TerminalTests : ContainerTest
     }
 
     [RootFact]
+    public void A_foreground_run_relays_its_terminal_and_an_interactive_shell_works()
+    {
+        // script(1) gives the runtime a terminal of its own, as a person at a shell would.
+        var bundle = TerminalBundle("").Args("sh");
+        string command = $"{RuntimeBinary.Path} --root {StateRoot} run -b {bundle.Write()} {NewId()}";
+        var psi = new System.Diagnostics.ProcessStartInfo("script", ["-qec", command, "/dev/null"])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        // Computed answers, so the echo of what we typed can't satisfy the assertions.
+        p.StandardInput.Write("echo hi-$((1+2)); [ -t 0 ] && echo tty-$((2*3))\nexit 4\n");
+        p.StandardInput.Flush();
+        p.WaitForExit(30_000).ShouldBeTrue();
+        p.ExitCode.ShouldBe(4, output.Result);
+        output.Result.ShouldContain("hi-3");
+        output.Result.ShouldContain("tty-6");
+    }
+
+    [RootFact]
     public void A_terminal_without_a_console_socket_is_refused_clearly()
     {
         var bundle = TerminalBundle("true");

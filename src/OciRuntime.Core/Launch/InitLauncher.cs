@@ -11,7 +11,8 @@ namespace OciRuntime.Core.Launch;
 /// For `create` init then builds the container and reports Ready; for `exec` it execs the process straight away.
 /// </summary>
 public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, LinuxSpec? linux, string? fifoPath,
-    ICgroupManager? cgroup, Action<string>? debug = null, Action<int>? runtimeHooks = null, string? consoleSocket = null)
+    ICgroupManager? cgroup, Action<string>? debug = null, Action<int>? runtimeHooks = null, string? consoleSocket = null,
+    int consoleSocketFd = -1)
 {
     private const string SelfExe = "/proc/self/exe";
 
@@ -53,9 +54,10 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
             fds.Add((childEnd, InitFds.InitPipe(config.PreserveFds)));
             if (fifo >= 0) fds.Add((fifo, InitFds.Fifo(config.PreserveFds)));
             config.FifoFd = fifo >= 0 ? InitFds.Fifo(config.PreserveFds) : -1;
-            if (consoleSocket is not null)
+            if (consoleSocket is not null || consoleSocketFd >= 0)
             {
-                console = ConnectConsole(consoleSocket);
+                console = consoleSocket is not null ? ConnectConsole(consoleSocket)
+                    : SysError.Check(Libc.fcntl(consoleSocketFd, 1030 /* F_DUPFD_CLOEXEC */, 3), "fcntl(F_DUPFD_CLOEXEC)");
                 fds.Add((console, InitFds.ConsoleSocket(config.PreserveFds)));
                 config.ConsoleSocketFd = InitFds.ConsoleSocket(config.PreserveFds);
             }

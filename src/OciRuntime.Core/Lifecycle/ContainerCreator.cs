@@ -21,8 +21,9 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         clock.Mark("config loaded and validated");
         var spec = loaded.Spec;
         FeatureGate.Check(spec);
-        if (spec.Process?.Terminal == true && options.ConsoleSocket is null)
-            throw new RuntimeError("/process/terminal: a terminal needs --console-socket to hand its master to (a foreground run relay is not done yet)");
+        bool terminal = spec.Process?.Terminal == true;
+        if (terminal && options.ConsoleSocket is null && options.ConsoleSocketFd < 0)
+            throw new RuntimeError("/process/terminal: a terminal needs --console-socket to hand its master to, or a foreground run");
 
         using ContainerDirectory dir = root.CreateContainer(options.Id);
         ICgroupManager? cgroup = null;
@@ -50,7 +51,8 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
             var plan = NamespacePlan.From(spec.Linux);
             var bootstrap = new BootstrapMessage(plan.CloneFlags, plan.Joins, spec.Process?.OomScoreAdj);
             var hookState = new HookState(spec.OciVersion ?? SpecVersion.Current, options.Id, loaded.BundlePath, spec.Annotations);
-            init = new InitLauncher(config, bootstrap, spec.Linux, dir.FifoPath, cgroup, debug, consoleSocket: options.ConsoleSocket, runtimeHooks: pid =>
+            init = new InitLauncher(config, bootstrap, spec.Linux, dir.FifoPath, cgroup, debug, consoleSocket: terminal ? options.ConsoleSocket : null,
+                consoleSocketFd: terminal ? options.ConsoleSocketFd : -1, runtimeHooks: pid =>
             {
                 byte[] creating = hookState.ToJson(ContainerStatus.Creating.ToSpecString(), pid);
                 HookRunner.RunAll("prestart", spec.Hooks?.Prestart, creating);

@@ -5,5 +5,7 @@ public sealed record CreateOptions(
     string Bundle,
     string? PidFile = null,
     string? ConsoleSocket = null,
+    /// <summary>A connected socket of the caller's (foreground run relays the terminal itself), or -1.</summary>
+    int ConsoleSocketFd = -1,
     bool NoPivot = false,
     int PreserveFds = 0);
