@@ -94,6 +94,10 @@ public sealed class CgroupManager : ICgroupManager
         UnifiedControllerEnabler.Enable(unified, neededThere);
     }
 
+    public void Freeze() => Freezer.Set(_targets, frozen: true);
+
+    public void Thaw() => Freezer.Set(_targets, frozen: false);
+
     public IReadOnlyList<int> GetPids() => CgroupProcesses.ListRecursive(_targets.Select(t => t.Directory));
 
     public void KillAll(int signal)

@@ -41,4 +41,10 @@ public interface ICgroupManager
 
     /// <summary>How many processes the OOM killer killed in the cgroup, or null when the kernel does not say.</summary>
     long? OomKillCount();
+
+    /// <summary>Freezes every process in the cgroup and returns once the kernel reports it frozen.</summary>
+    void Freeze();
+
+    /// <summary>Thaws the cgroup and returns once the kernel reports it thawed.</summary>
+    void Thaw();
 }

@@ -16,6 +16,8 @@ public static class Help
               run       create and start a container  state     print a container's state
               kill      signal a container's init     delete    delete a container
               list      list containers               spec      write a default config.json
+              exec      run a process in a container  ps        list a container's processes
+              pause     freeze a container            resume    thaw a paused container
               features  print the runtime's features
 
             global options:

@@ -54,8 +54,9 @@ public sealed class ContainerDeleter(StateRoot root, Action<string>? warn = null
         using PidFd? init = container.OpenInit();
         if (init is null) return;
         var cgroup = container.Cgroup();
-        // A frozen cgroup holds SIGKILL until thawed.
         init.Signal(Signals.SIGKILL);
+        // A frozen cgroup holds SIGKILL until thawed.
+        if (container.Status == ContainerStatus.Paused) cgroup?.Thaw();
         if (!init.WaitExited(10_000)) throw new RuntimeError($"container init (pid {init.Pid}) did not exit after SIGKILL");
         cgroup?.KillAll(Signals.SIGKILL);
     }
