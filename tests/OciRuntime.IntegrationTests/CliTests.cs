@@ -59,6 +59,7 @@ public sealed class CliTests : ContainerTest
         doc["linux"]!["namespaces"]!.AsArray().Count.ShouldBe(8);
         doc["linux"]!["seccomp"]!["enabled"]!.GetValue<bool>().ShouldBeFalse();
         doc["linux"]!["capabilities"]!.AsArray().Select(c => c!.ToString()).ShouldContain("CAP_SYS_ADMIN");
+        doc["hooks"]!.AsArray().Count.ShouldBe(6);
     }
 
     [RootSchemaFact]

@@ -7,8 +7,8 @@ using OciRuntime.Spec.Model;
 namespace OciRuntime.Cli.Commands;
 
 /// <summary>
-/// features: what this build really implements. Features still being built (seccomp, hooks, AppArmor,
-/// SELinux, idmapped mounts) are reported as absent rather than promised.
+/// features: what this build really implements. Features still being built (seccomp, AppArmor, SELinux,
+/// idmapped mounts) are reported as absent rather than promised.
 /// </summary>
 public static class FeaturesCommand
 {
@@ -19,7 +19,7 @@ public static class FeaturesCommand
         {
             OciVersionMin = SpecVersion.Minimum,
             OciVersionMax = SpecVersion.Current,
-            Hooks = [],
+            Hooks = ["prestart", "createRuntime", "createContainer", "startContainer", "poststart", "poststop"],
             MountOptions = MountOptions.KnownOptions.Order(StringComparer.Ordinal).ToList(),
             Linux = new LinuxFeatures
             {
