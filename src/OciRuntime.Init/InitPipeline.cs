@@ -48,6 +48,7 @@ public sealed class InitPipeline(InitConfig config, FrameChannel channel)
         Frame? go = channel.Receive();
         if (go?.Type != FrameType.Run) throw new InvalidOperationException("the parent did not confirm the container was recorded");
 
+        process.Env = [.. process.Env ?? [], .. config.ExtraEnv];
         var exec = new ProcessApplier(process);
         exec.Apply();
         string executable = exec.ResolveExecutable();

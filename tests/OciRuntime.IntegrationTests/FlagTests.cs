@@ -24,6 +24,42 @@ public sealed class FlagTests : ContainerTest
     }
 
     [RootFact]
+    public void Socket_activation_descriptors_and_variables_reach_the_container()
+    {
+        string file = Path.Combine(StateRoot, "activation.txt");
+        File.WriteAllText(file, "from-the-socket\n");
+        var bundle = NewBundle().Shell("echo $LISTEN_FDS $LISTEN_PID; cat <&3");
+        var psi = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add("-c");
+        // As systemd would: fd 3 open, LISTEN_FDS=1 and LISTEN_PID naming the runtime's own pid.
+        psi.ArgumentList.Add("exec 3<\"$4\"; LISTEN_FDS=1; export LISTEN_FDS; exec env LISTEN_PID=$$ \"$0\" --root \"$1\" run -b \"$2\" \"$3\"");
+        foreach (string a in new[] { RuntimeBinary.Path, StateRoot, bundle.Write(), NewId(), file }) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        string stdout = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        p.ExitCode.ShouldBe(0, p.StandardError.ReadToEnd());
+        stdout.ShouldBe("1 1\nfrom-the-socket\n");
+    }
+
+    [RootFact]
+    public void Run_forwards_signals_beyond_the_usual_few()
+    {
+        var bundle = NewBundle().Shell("trap 'exit 14' ALRM; trap 'exit 12' USR2; while true; do sleep 0.1; done");
+        foreach (var (signal, expected) in new[] { ("ALRM", 14), ("USR2", 12) })
+        {
+            string id = NewId();
+            var psi = new ProcessStartInfo(RuntimeBinary.Path) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (string a in new[] { "--root", StateRoot, "run", "-b", bundle.Write(), id }) psi.ArgumentList.Add(a);
+            using var run = Process.Start(psi)!;
+            Eventually(() => Runtime.Run("state", id).Stdout.Contains("\"running\""), "the container to run");
+            Thread.Sleep(200);
+            Process.Start("kill", [$"-{signal}", run.Id.ToString()])!.WaitForExit();
+            run.WaitForExit(30_000).ShouldBeTrue();
+            run.ExitCode.ShouldBe(expected, signal);
+        }
+    }
+
+    [RootFact]
     public void Kill_all_signals_every_process_in_the_container()
     {
         var bundle = NewBundle().Shell("sleep 1000 & sleep 1000 & wait");

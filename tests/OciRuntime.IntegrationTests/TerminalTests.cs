@@ -60,6 +60,25 @@ public sealed class TerminalTests : ContainerTest
     }
 
     [RootFact]
+    public void A_foreground_exec_with_tty_relays_its_terminal()
+    {
+        string id = CreateSleeper();
+        Ok("start", id);
+        string command = $"{RuntimeBinary.Path} --root {StateRoot} exec -t {id} sh";
+        var psi = new System.Diagnostics.ProcessStartInfo("script", ["-qec", command, "/dev/null"])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        p.StandardInput.Write("[ -t 0 ] && echo exec-tty-$((3+4))\nexit 9\n");
+        p.StandardInput.Flush();
+        p.WaitForExit(30_000).ShouldBeTrue();
+        p.ExitCode.ShouldBe(9, output.Result);
+        output.Result.ShouldContain("exec-tty-7");
+    }
+
+    [RootFact]
     public void A_terminal_without_a_console_socket_is_refused_clearly()
     {
         var bundle = TerminalBundle("true");

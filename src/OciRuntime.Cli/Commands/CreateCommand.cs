@@ -31,7 +31,16 @@ public static class CreateCommand
         PidFile: line.Get("pid-file"),
         ConsoleSocket: line.Get("console-socket"),
         NoPivot: line.Has("no-pivot"),
-        PreserveFds: line.GetInt("preserve-fds", 0));
+        PreserveFds: line.GetInt("preserve-fds", 0),
+        ListenFds: SocketActivationFds());
+
+    /// <summary>
+    /// systemd socket activation, as runc honours it: when LISTEN_PID names us, the LISTEN_FDS descriptors from 3
+    /// go to the container, which is told LISTEN_FDS=N and LISTEN_PID=1 (its own init).
+    /// </summary>
+    private static int SocketActivationFds() =>
+        int.TryParse(Environment.GetEnvironmentVariable("LISTEN_PID"), out int pid) && pid == Environment.ProcessId &&
+        int.TryParse(Environment.GetEnvironmentVariable("LISTEN_FDS"), out int count) && count > 0 ? count : 0;
 
     internal static string SingleId(CommandLine line, string verb)
     {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using OciRuntime.Cli.Args;
 using OciRuntime.Core;
 using OciRuntime.Core.Lifecycle;
+using OciRuntime.Linux;
 
 namespace OciRuntime.Cli.Commands;
 
@@ -39,9 +40,37 @@ public static class ExecCommand
             PreserveFds: line.GetInt("preserve-fds", 0));
 
         bool detach = line.Has("detach", "d");
-        if (!detach) ForegroundProcess.BecomeSubreaper();
-        using var process = new ContainerExecutor(context.Root, context.Debug).Exec(options);
-        return detach ? 0 : ForegroundProcess.Wait(process);
+        if (detach)
+        {
+            using var detached = new ContainerExecutor(context.Root, context.Debug).Exec(options);
+            return 0;
+        }
+        ForegroundProcess.BecomeSubreaper();
+        // A foreground --tty without --console-socket: we receive the terminal and relay it, as run does.
+        bool relayTerminal = options.Tty && options.ConsoleSocket is null;
+        (int Ours, int Init)? console = relayTerminal ? Fd.SocketPair(Af.SOCK_STREAM) : null;
+        PidFd process;
+        TerminalRelay? relay = null;
+        try
+        {
+            process = new ContainerExecutor(context.Root, context.Debug).Exec(options with { ConsoleSocketFd = console?.Init ?? -1 });
+            if (console is { } pair) relay = new TerminalRelay(UnixSocket.ReceiveFd(pair.Ours).Fd);
+        }
+        finally
+        {
+            if (console is { } c)
+            {
+                Libc.close(c.Init);
+                Libc.close(c.Ours);
+            }
+        }
+        using (process)
+        using (relay)
+        {
+            int status = ForegroundProcess.Wait(process);
+            relay?.Drain();
+            return status;
+        }
     }
 
     private static JsonObject ReadProcess(string path)

@@ -9,8 +9,15 @@ namespace OciRuntime.Cli.Commands;
 /// </summary>
 public static class ForegroundProcess
 {
+    /// <summary>
+    /// Every asynchronous signal a user or engine might send. Left out: SIGKILL/SIGSTOP (uncatchable), SIGCHLD
+    /// (ours), SIGWINCH (the terminal relay's), the fault signals .NET needs for itself (SEGV, BUS, FPE, ILL, TRAP,
+    /// SYS) and the realtime ones (NativeAOT uses SIGRTMIN to suspend threads).
+    /// </summary>
     private static readonly int[] ForwardedSignals =
-        [Signals.SIGHUP, Signals.SIGINT, Signals.SIGQUIT, Signals.SIGTERM, Signals.SIGUSR1, Signals.SIGUSR2, Signals.SIGCONT];
+        [1 /* HUP */, 2 /* INT */, 3 /* QUIT */, 6 /* ABRT */, 10 /* USR1 */, 12 /* USR2 */, 13 /* PIPE */, 14 /* ALRM */,
+         15 /* TERM */, 16 /* STKFLT */, 18 /* CONT */, 20 /* TSTP */, 21 /* TTIN */, 22 /* TTOU */, 23 /* URG */,
+         24 /* XCPU */, 25 /* XFSZ */, 26 /* VTALRM */, 27 /* PROF */, 29 /* IO */, 30 /* PWR */];
 
     /// <summary>Called before the process is started, so it is reparented to us when its first stage exits.</summary>
     public static void BecomeSubreaper() => Libc.prctl(Pr.SET_CHILD_SUBREAPER, 1, 0, 0, 0);

@@ -22,6 +22,8 @@ public sealed class InitConfig
     public int PreserveFds { get; set; }
     /// <summary>Descriptor number (in init) of a socket connected to --console-socket, or -1.</summary>
     public int ConsoleSocketFd { get; set; } = -1;
+    /// <summary>Added to process.env (socket activation's LISTEN_FDS and LISTEN_PID).</summary>
+    public List<string> ExtraEnv { get; set; } = [];
     /// <summary>Report stage timings with Ready (--debug).</summary>
     public bool Debug { get; set; }
     /// <summary>The OCI state hooks read on stdin, rendered by the parent (which knows init's host pid).</summary>
@@ -39,6 +41,7 @@ public sealed class InitConfig
         w.WriteNumber("fifoFd", FifoFd);
         w.WriteNumber("preserveFds", PreserveFds);
         w.WriteNumber("consoleSocketFd", ConsoleSocketFd);
+        SmallJson.WriteList(w, "extraEnv", ExtraEnv);
         w.WriteBoolean("debug", Debug);
         w.WriteString("creatingState", CreatingStateJson);
         w.WriteString("createdState", CreatedStateJson);
@@ -59,6 +62,7 @@ public sealed class InitConfig
             FifoFd = (int)SmallJson.Long(o, "fifoFd"),
             PreserveFds = (int)SmallJson.Long(o, "preserveFds"),
             ConsoleSocketFd = o.TryGetProperty("consoleSocketFd", out var console) ? console.GetInt32() : -1,
+            ExtraEnv = SmallJson.List(o, "extraEnv"),
             Debug = SmallJson.Bool(o, "debug"),
             CreatingStateJson = SmallJson.String(o, "creatingState"),
             CreatedStateJson = SmallJson.String(o, "createdState"),

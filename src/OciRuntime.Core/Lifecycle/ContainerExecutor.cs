@@ -28,7 +28,7 @@ public sealed class ContainerExecutor(StateRoot root, Action<string>? debug = nu
         config["process"] = ProcessFor(options, config["process"]?.AsObject());
         string configJson = config.ToJsonString();
         var spec = LoadAndCheck(configJson);
-        if (spec.Process?.Terminal == true && options.ConsoleSocket is null)
+        if (spec.Process?.Terminal == true && options.ConsoleSocket is null && options.ConsoleSocketFd < 0)
             throw new RuntimeError("/process/terminal: a terminal needs --console-socket to hand its master to");
 
         int initPid = container.State.InitPid;
@@ -43,7 +43,7 @@ public sealed class ContainerExecutor(StateRoot root, Action<string>? debug = nu
             ConfigJson = configJson, PreserveFds = options.PreserveFds, Debug = debug is not null,
         };
         using var init = new InitLauncher(initConfig, bootstrap, spec.Linux, null, container.Cgroup(), debug,
-            consoleSocket: options.ConsoleSocket).LaunchProcess();
+            consoleSocket: options.ConsoleSocket, consoleSocketFd: options.ConsoleSocketFd).LaunchProcess();
         if (options.PidFile is not null) PidFile.Write(options.PidFile, init.Pid);
         return init.TakeProcess();
     }

@@ -8,4 +8,6 @@ public sealed record CreateOptions(
     /// <summary>A connected socket of the caller's (foreground run relays the terminal itself), or -1.</summary>
     int ConsoleSocketFd = -1,
     bool NoPivot = false,
-    int PreserveFds = 0);
+    int PreserveFds = 0,
+    /// <summary>Descriptors from 3 up handed over by socket activation (LISTEN_FDS), before the preserved ones.</summary>
+    int ListenFds = 0);

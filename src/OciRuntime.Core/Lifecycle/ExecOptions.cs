@@ -19,4 +19,5 @@ public sealed record ExecOptions(
     bool Tty = false,
     string? PidFile = null,
     string? ConsoleSocket = null,
+    int ConsoleSocketFd = -1,
     int PreserveFds = 0);
