@@ -47,22 +47,12 @@ public static class ExecCommand
         }
         ForegroundProcess.BecomeSubreaper();
         // A foreground --tty without --console-socket: we receive the terminal and relay it, as run does.
-        bool relayTerminal = options.Tty && options.ConsoleSocket is null;
-        (int Ours, int Init)? console = relayTerminal ? Fd.SocketPair(Af.SOCK_STREAM) : null;
         PidFd process;
-        TerminalRelay? relay = null;
-        try
+        TerminalRelay? relay;
+        using (var console = options.Tty && options.ConsoleSocket is null ? ForegroundConsole.Create() : null)
         {
-            process = new ContainerExecutor(context.Root, context.Debug).Exec(options with { ConsoleSocketFd = console?.Init ?? -1 });
-            if (console is { } pair) relay = new TerminalRelay(UnixSocket.ReceiveFd(pair.Ours).Fd);
-        }
-        finally
-        {
-            if (console is { } c)
-            {
-                Libc.close(c.Init);
-                Libc.close(c.Ours);
-            }
+            process = new ContainerExecutor(context.Root, context.Debug).Exec(options with { ConsoleSocketFd = console?.InitEnd ?? -1 });
+            relay = console?.StartRelay();
         }
         using (process)
         using (relay)

@@ -24,22 +24,12 @@ public static class RunCommand
 
         var clock = new StageClock("run", context.Debug);
         // In the foreground without --console-socket we receive the terminal (if the config asks for one) ourselves.
-        (int Ours, int Init)? console = detach || options.ConsoleSocket is not null ? null : Fd.SocketPair(Af.SOCK_STREAM);
         RuntimeState state;
         TerminalRelay? relay = null;
-        try
+        using (var console = detach || options.ConsoleSocket is not null ? null : ForegroundConsole.Create())
         {
-            state = new ContainerCreator(context.Root, context.Debug).Create(options with { ConsoleSocketFd = console?.Init ?? -1 });
-            // Checked while our end of the pair is still open, so an empty socket means "no terminal", not EOF.
-            if (console is { } pair && HasPendingMaster(pair.Ours)) relay = new TerminalRelay(UnixSocket.ReceiveFd(pair.Ours).Fd);
-        }
-        finally
-        {
-            if (console is { } c)
-            {
-                Libc.close(c.Init);
-                Libc.close(c.Ours);
-            }
+            state = new ContainerCreator(context.Root, context.Debug).Create(options with { ConsoleSocketFd = console?.InitEnd ?? -1 });
+            relay = console?.StartRelay();
         }
         clock.Mark("created");
         using var relayScope = relay;
@@ -64,13 +54,6 @@ public static class RunCommand
         if (!line.Has("keep")) DeleteQuietly(context, options.Id);
         clock.Mark("deleted");
         return exitCode;
-    }
-
-    /// <summary>Init sent the master before create returned, if the config asked for a terminal.</summary>
-    private static unsafe bool HasPendingMaster(int socket)
-    {
-        var pfd = new PollFd { Fd = socket, Events = Poll.IN };
-        return Libc.poll(&pfd, 1, 0) > 0 && (pfd.Revents & Poll.IN) != 0;
     }
 
     private static void DeleteQuietly(CommandContext context, string id)

@@ -54,3 +54,36 @@ public sealed class TerminalRelay : IDisposable
         if (_saved is not null) Terminal.Restore(0, _saved);
     }
 }
+
+/// <summary>
+/// The socket pair a foreground run or exec hands init instead of --console-socket: init sends the pty master on
+/// one end (before create or exec returns), we pick it up from the other and start relaying.
+/// </summary>
+public sealed unsafe class ForegroundConsole : IDisposable
+{
+    private readonly int _ours;
+
+    /// <summary>The end init gets (it takes its own copy, so ours can be closed once setup is done).</summary>
+    public int InitEnd { get; }
+
+    private ForegroundConsole((int Ours, int Init) pair) => (_ours, InitEnd) = pair;
+
+    public static ForegroundConsole Create() => new(Fd.SocketPair(Af.SOCK_STREAM));
+
+    /// <summary>
+    /// The relay for the master init sent, or null when the process has no terminal. Called while both ends are
+    /// still open, so an empty socket means "no terminal" rather than end-of-file.
+    /// </summary>
+    public TerminalRelay? StartRelay()
+    {
+        var pfd = new PollFd { Fd = _ours, Events = Poll.IN };
+        bool sent = Libc.poll(&pfd, 1, 0) > 0 && (pfd.Revents & Poll.IN) != 0;
+        return sent ? new TerminalRelay(UnixSocket.ReceiveFd(_ours).Fd) : null;
+    }
+
+    public void Dispose()
+    {
+        Libc.close(InitEnd);
+        Libc.close(_ours);
+    }
+}
