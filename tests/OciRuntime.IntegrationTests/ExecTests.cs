@@ -73,6 +73,17 @@ public sealed class ExecTests : ContainerTest
     }
 
     [RootFact]
+    public void A_paused_container_refuses_exec_even_when_told_to_ignore_it()
+    {
+        string id = RunningSleeper();
+        Ok("pause", id);
+        Runtime.Run("exec", id, "true").Stderr.ShouldContain("paused");
+        // Its setup would join the frozen cgroup and hang; a clear refusal beats that.
+        Runtime.Run("exec", "--ignore-paused", id, "true").Stderr.ShouldContain("resume it first");
+        Ok("resume", id);
+    }
+
+    [RootFact]
     public void A_missing_executable_is_reported_and_nothing_is_left_running()
     {
         string id = RunningSleeper();

@@ -82,6 +82,20 @@ public sealed class HookTests : ContainerTest
     }
 
     [RootFact]
+    public void A_failing_start_container_hook_stops_the_container_before_its_program_runs()
+    {
+        var bundle = BundleWithHooks(new JsonObject
+        {
+            ["startContainer"] = new JsonArray(new JsonObject { ["path"] = "/bin/false" }),
+        }).Shell("echo the-program-ran > /hooklog/ran; sleep 1000");
+        string id = NewId();
+        Ok("create", "-b", bundle.Write(), id);
+        Ok("start", id);
+        Eventually(() => State(id)["status"]!.ToString() == "stopped", "the container to stop");
+        File.Exists(Path.Combine(_logDir, "ran")).ShouldBeFalse();
+    }
+
+    [RootFact]
     public void A_failing_poststart_hook_is_a_warning_and_the_container_runs()
     {
         var bundle = BundleWithHooks(new JsonObject

@@ -21,6 +21,8 @@ public static class ExecCommand
         string id = line.Positional[0];
         string? processFile = line.Get("process", "p");
         var command = line.Positional.Skip(1).ToList();
+        if (line.Get("cgroup") is { } subCgroup)
+            throw new UsageException($"--cgroup {subCgroup}: running exec in a sub-cgroup is not supported yet");
         if (processFile is null && command.Count == 0) throw new UsageException("exec: a command to run, or --process FILE, is required");
 
         var options = new ExecOptions(

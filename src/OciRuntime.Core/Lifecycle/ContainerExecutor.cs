@@ -19,7 +19,9 @@ public sealed class ContainerExecutor(StateRoot root, Action<string>? debug = nu
         switch (container.Status)
         {
             case ContainerStatus.Running: break;
-            case ContainerStatus.Paused: throw new RuntimeError("cannot exec in a paused container");
+            // Even with --ignore-paused: the new process joins the frozen cgroup before it runs, so its own setup
+            // would freeze too and exec would hang.
+            case ContainerStatus.Paused: throw new RuntimeError("cannot exec in a paused container: resume it first");
             case ContainerStatus.Created: throw new RuntimeError("cannot exec in a container that has not been started");
             default: throw new RuntimeError("cannot exec in a stopped container");
         }
