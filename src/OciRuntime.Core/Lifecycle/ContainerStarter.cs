@@ -4,8 +4,9 @@ using OciRuntime.Linux;
 namespace OciRuntime.Core.Lifecycle;
 
 /// <summary>
-/// `start`: open the exec FIFO as the reader init is waiting for, and read its one byte. Polling the FIFO and
-/// init's pidfd together means a dead init is an error, never a hang.
+/// `start`: open the exec FIFO as the reader init is waiting for, read its one byte, then wait for end-of-file,
+/// which comes when init execs the user's program (its write end is close-on-exec). Polling the FIFO and init's
+/// pidfd together means a dead init is an error, never a hang.
 /// </summary>
 public sealed unsafe class ContainerStarter(StateRoot root, Action<string>? warn = null)
 {
@@ -36,6 +37,23 @@ public sealed unsafe class ContainerStarter(StateRoot root, Action<string>? warn
             HookRunner.RunAllWarning("poststart", hooks, container.HookStateJson(ContainerStatus.Running), warn ?? (_ => { }));
     }
 
+    /// <summary>Returns once init has exec'd the user's program (or died trying), after startContainer hooks.</summary>
+    private static void WaitForExec(int fifo, PidFd init)
+    {
+        PollFd* fds = stackalloc PollFd[2];
+        fds[0] = new PollFd { Fd = fifo, Events = Poll.IN };
+        fds[1] = new PollFd { Fd = init.Fd, Events = Poll.IN };
+        Span<byte> rest = stackalloc byte[16];
+        while (true)
+        {
+            int r = Libc.poll(fds, 2, -1);
+            if (r < 0 && Errno.Last == Errno.EINTR) continue;
+            SysError.Check(r, "poll", "exec fifo");
+            if ((fds[1].Revents & Poll.IN) != 0) return;
+            if ((fds[0].Revents & (Poll.IN | Poll.HUP)) != 0 && Fd.Read(fifo, rest) == 0) return;
+        }
+    }
+
     private static void WaitForByte(int fifo, PidFd init)
     {
         PollFd* fds = stackalloc PollFd[2];
@@ -49,7 +67,11 @@ public sealed unsafe class ContainerStarter(StateRoot root, Action<string>? warn
             SysError.Check(r, "poll", "exec fifo");
             if ((fds[0].Revents & Poll.IN) != 0)
             {
-                if (Fd.Read(fifo, one) == 1) return;
+                if (Fd.Read(fifo, one) == 1)
+                {
+                    WaitForExec(fifo, init);
+                    return;
+                }
             }
             if ((fds[1].Revents & Poll.IN) != 0) throw new RuntimeError("container init exited before start");
             if ((fds[0].Revents & Poll.HUP) != 0) throw new RuntimeError("container init closed the exec fifo without starting");
