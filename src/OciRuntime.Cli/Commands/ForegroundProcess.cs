@@ -22,15 +22,23 @@ public static class ForegroundProcess
     /// <summary>Called before the process is started, so it is reparented to us when its first stage exits.</summary>
     public static void BecomeSubreaper() => Libc.prctl(Pr.SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 
+    /// <summary>From now until disposed, signals sent to us go to <paramref name="process"/> instead.</summary>
+    public static IDisposable ForwardSignals(PidFd process) => new Registrations(ForwardedSignals
+        .Select(sig => PosixSignalRegistration.Create((PosixSignal)sig, ctx =>
+        {
+            ctx.Cancel = true;
+            process.Signal(sig);
+        }))
+        .ToList());
+
     public static int Wait(PidFd process)
     {
-        var registrations = ForwardedSignals
-            .Select(sig => PosixSignalRegistration.Create((PosixSignal)sig, ctx =>
-            {
-                ctx.Cancel = true;
-                process.Signal(sig);
-            }))
-            .ToList();
+        using var forwarding = ForwardSignals(process);
+        return WaitForExit(process);
+    }
+
+    public static int WaitForExit(PidFd process)
+    {
         try
         {
             return process.WaitForExitCode();
@@ -41,9 +49,10 @@ public static class ForegroundProcess
             process.WaitExited(-1);
             return 0;
         }
-        finally
-        {
-            registrations.ForEach(r => r.Dispose());
-        }
+    }
+
+    private sealed class Registrations(List<PosixSignalRegistration> registrations) : IDisposable
+    {
+        public void Dispose() => registrations.ForEach(r => r.Dispose());
     }
 }

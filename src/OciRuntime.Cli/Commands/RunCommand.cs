@@ -36,6 +36,8 @@ public static class RunCommand
         // Opened while init is certainly alive (blocked on the exec FIFO), so even a process that exits at once
         // is still ours to reap.
         using PidFd? init = detach ? null : PidFd.TryOpen(state.InitPid);
+        // Forwarding starts before the container does, so no signal meant for it can fall on us in between.
+        using var forwarding = init is null ? null : ForegroundProcess.ForwardSignals(init);
         try
         {
             new ContainerStarter(context.Root, context.Warn).Start(options.Id);
@@ -48,7 +50,7 @@ public static class RunCommand
         clock.Mark("started");
         if (init is null) return 0;
 
-        int exitCode = ForegroundProcess.Wait(init);
+        int exitCode = ForegroundProcess.WaitForExit(init);
         relay?.Drain();
         clock.Mark($"container exited with {exitCode}");
         if (!line.Has("keep")) DeleteQuietly(context, options.Id);
