@@ -43,6 +43,7 @@ public static class Program
                 "exec" => ExecCommand.Run(context, rest),
                 "pause" => PauseCommand.Run(context, rest),
                 "ps" => PsCommand.Run(context, rest),
+                "update" => UpdateCommand.Run(context, rest),
                 "resume" => ResumeCommand.Run(context, rest),
                 "list" => ListCommand.Run(context, rest),
                 "spec" => SpecCommand.Run(context, rest),
