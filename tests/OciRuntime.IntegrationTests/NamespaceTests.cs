@@ -61,6 +61,19 @@ public sealed class NamespaceTests : ContainerTest
     }
 
     [RootFact]
+    public void Time_offsets_shift_the_containers_clocks()
+    {
+        var bundle = NewBundle("cat", "/proc/uptime").Edit(c =>
+        {
+            c["linux"]!["namespaces"]!.AsArray().Add(new JsonObject { ["type"] = "time" });
+            c["linux"]!["timeOffsets"] = new JsonObject { ["boottime"] = new JsonObject { ["secs"] = 1_000_000, ["nanosecs"] = 0 } };
+        });
+        double inside = double.Parse(Ok("run", "-b", bundle.Write(), NewId()).Stdout.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        double host = double.Parse(File.ReadAllText("/proc/uptime").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        (inside - host).ShouldBeInRange(999_990, 1_000_001);
+    }
+
+    [RootFact]
     public void A_new_time_namespace_is_created_when_asked()
     {
         var bundle = NewBundle("sleep", "1000").Edit(c => c["linux"]!["namespaces"]!.AsArray().Add(new JsonObject { ["type"] = "time" }));

@@ -34,6 +34,11 @@ const char *bootstrap_parse(char *data, uint32_t len, struct bootstrap *out)
 			memcpy(&out->oom_score_adj, value, 4);
 			out->has_oom_score_adj = 1;
 			break;
+		case ATTR_TIME_OFFSETS:
+			if (vlen != 4)
+				return "time offsets flag must be 4 bytes";
+			out->time_offsets = 1;
+			break;
 		case ATTR_NS_PATH:
 			if (out->ns_count == MAX_NS_PATHS)
 				return "too many namespace paths";

@@ -15,6 +15,7 @@ struct bootstrap {
 	uint32_t clone_flags;
 	int has_oom_score_adj;
 	int32_t oom_score_adj;
+	int time_offsets;
 	int ns_count;
 	struct ns_path ns[MAX_NS_PATHS];
 };

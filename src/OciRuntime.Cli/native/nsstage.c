@@ -9,8 +9,9 @@
  *   stage 1 (the process the parent spawned):
  *     read the bootstrap frame, join namespaces given by path, create a user
  *     namespace and wait while the parent writes its id maps, unshare the other
- *     requested namespaces in one call, then fork: the fork is what enters a new
- *     PID namespace. Report both pids to the parent and exit.
+ *     requested namespaces in one call (and wait again while the parent writes
+ *     time namespace offsets), then fork: the fork is what enters a new PID or
+ *     time namespace. Report both pids to the parent and exit.
  *   stage 2 (the child of that fork):
  *     start a new session and return, so the .NET runtime boots inside the
  *     container's namespaces and the managed init takes over on the same socket.
@@ -193,6 +194,14 @@ static void run_stage1(struct bootstrap *b)
 	flags &= ~(uint32_t)CLONE_NEWUSER;
 	if (flags != 0 && unshare((int)flags) < 0)
 		bail("nsstage: unshare(0x%x)", flags);
+
+	/* A new time namespace's offsets can only be written before any process
+	 * enters it, so the parent writes them now, before the fork. */
+	if (b->time_offsets && (flags & CLONE_NEWTIME)) {
+		uint32_t len;
+		send_frame(FRAME_TIMEOFFSETS_PLS, NULL, 0);
+		free(read_frame(FRAME_TIMEOFFSETS_ACK, &len));
+	}
 
 	pid_t child = fork();
 	if (child < 0)

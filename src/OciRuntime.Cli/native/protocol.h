@@ -23,6 +23,8 @@ enum frame_type {
 	FRAME_USERMAP_PLS = 0x40, /* stage 1 -> parent: write my uid_map/gid_map */
 	FRAME_USERMAP_ACK = 0x41, /* parent -> stage 1: maps written */
 	FRAME_PIDS        = 0x42, /* stage 1 -> parent: int32 stage1 pid, int32 stage2 pid */
+	FRAME_TIMEOFFSETS_PLS = 0x46, /* stage 1 -> parent: write my timens_offsets */
+	FRAME_TIMEOFFSETS_ACK = 0x47, /* parent -> stage 1: offsets written */
 	FRAME_ERROR       = 0x4f, /* any stage -> parent: UTF-8 message, then the sender exits */
 };
 
@@ -31,6 +33,7 @@ enum bootstrap_attr {
 	ATTR_CLONE_FLAGS   = 1, /* uint32: CLONE_NEW* namespaces to create */
 	ATTR_NS_PATH       = 2, /* uint32 CLONE_NEW* type, then a NUL-terminated path to join; repeatable */
 	ATTR_OOM_SCORE_ADJ = 3, /* int32 */
+	ATTR_TIME_OFFSETS  = 4, /* uint32 1: the parent will write timens_offsets for the new time namespace */
 };
 
 #endif

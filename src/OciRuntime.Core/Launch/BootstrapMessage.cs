@@ -5,11 +5,12 @@ namespace OciRuntime.Core.Launch;
 
 /// <summary>
 /// What the C stage needs before the .NET runtime starts: namespaces to create, namespaces to join (by path),
-/// and oom_score_adj. Encoded as 4-byte-aligned TLV attributes (uint16 length incl. header, uint16 type).
+/// oom_score_adj, and whether the parent will write a new time namespace's offsets. Encoded as 4-byte-aligned TLV attributes (uint16 length incl. header, uint16 type).
 /// </summary>
-public sealed record BootstrapMessage(uint CloneFlags, IReadOnlyList<(uint Type, string Path)> JoinPaths, int? OomScoreAdj)
+public sealed record BootstrapMessage(uint CloneFlags, IReadOnlyList<(uint Type, string Path)> JoinPaths, int? OomScoreAdj,
+    bool TimeOffsets = false)
 {
-    private const ushort AttrCloneFlags = 1, AttrNsPath = 2, AttrOomScoreAdj = 3;
+    private const ushort AttrCloneFlags = 1, AttrNsPath = 2, AttrOomScoreAdj = 3, AttrTimeOffsets = 4;
 
     public byte[] Encode()
     {
@@ -29,6 +30,11 @@ public sealed record BootstrapMessage(uint CloneFlags, IReadOnlyList<(uint Type,
         {
             BinaryPrimitives.WriteInt32LittleEndian(u32, adj);
             WriteAttr(buffer, AttrOomScoreAdj, u32);
+        }
+        if (TimeOffsets)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(u32, 1);
+            WriteAttr(buffer, AttrTimeOffsets, u32);
         }
         return buffer.ToArray();
     }

@@ -7,6 +7,8 @@ public enum FrameType : uint
     UsermapPlease = 0x40,
     UsermapAck = 0x41,
     Pids = 0x42,
+    TimeOffsetsPlease = 0x46,
+    TimeOffsetsAck = 0x47,
     Error = 0x4f,
     InitConfig = 0x50,
     Ready = 0x51,

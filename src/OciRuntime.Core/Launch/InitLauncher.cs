@@ -125,6 +125,10 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
                     IdMapWriter.Write(stage1Pid, linux!);
                     channel.Send(FrameType.UsermapAck);
                     break;
+                case FrameType.TimeOffsetsPlease:
+                    TimeOffsetsWriter.Write(stage1Pid, linux!);
+                    channel.Send(FrameType.TimeOffsetsAck);
+                    break;
                 case FrameType.Pids when frame.Payload.Length == 8:
                     return BinaryPrimitives.ReadInt32LittleEndian(frame.Payload.AsSpan(4));
                 case FrameType.Error:

@@ -50,7 +50,8 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
                 ExtraEnv = options.ListenFds > 0 ? [$"LISTEN_FDS={options.ListenFds}", "LISTEN_PID=1"] : [], Debug = debug is not null,
             };
             var plan = NamespacePlan.From(spec.Linux);
-            var bootstrap = new BootstrapMessage(plan.CloneFlags, plan.Joins, spec.Process?.OomScoreAdj);
+            var bootstrap = new BootstrapMessage(plan.CloneFlags, plan.Joins, spec.Process?.OomScoreAdj,
+                TimeOffsets: spec.Linux?.TimeOffsets is { Count: > 0 });
             var hookState = new HookState(spec.OciVersion ?? SpecVersion.Current, options.Id, loaded.BundlePath, spec.Annotations);
             init = new InitLauncher(config, bootstrap, spec.Linux, dir.FifoPath, cgroup, debug, consoleSocket: terminal ? options.ConsoleSocket : null,
                 consoleSocketFd: terminal ? options.ConsoleSocketFd : -1, runtimeHooks: pid =>

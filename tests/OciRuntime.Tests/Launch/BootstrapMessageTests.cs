@@ -24,6 +24,16 @@ public sealed class BootstrapMessageTests
         Convert.ToHexString(message.Encode()).ToLowerInvariant().ShouldBe(SharedVector);
     }
 
+    /// <summary>Also parsed by the C stage's test: the time-offsets flag is attribute 4.</summary>
+    public const string TimeOffsetsVector = "0800010080000000" + "0800040001000000";
+
+    [Fact]
+    public void Says_when_the_parent_will_write_time_offsets()
+    {
+        var bytes = new BootstrapMessage(Clone.NEWTIME, [], null, TimeOffsets: true).Encode();
+        Convert.ToHexString(bytes).ToLowerInvariant().ShouldBe(TimeOffsetsVector);
+    }
+
     [Fact]
     public void Omits_oom_score_adj_when_not_configured()
     {

@@ -48,6 +48,17 @@ static void test_shared_vector(void)
 	CHECK(b.has_oom_score_adj && b.oom_score_adj == -12);
 }
 
+static void test_time_offsets_vector(void)
+{
+	char buf[64];
+	size_t len = unhex("0800010080000000" "0800040001000000", buf);
+	struct bootstrap b;
+	CHECK(bootstrap_parse(buf, (uint32_t)len, &b) == NULL);
+	CHECK(b.clone_flags == CLONE_NEWTIME);
+	CHECK(b.time_offsets == 1);
+	CHECK(!b.has_oom_score_adj);
+}
+
 static void test_rejects_malformed(void)
 {
 	char buf[64];
@@ -78,6 +89,7 @@ static void test_too_many_paths(void)
 int main(void)
 {
 	test_shared_vector();
+	test_time_offsets_vector();
 	test_rejects_malformed();
 	test_too_many_paths();
 	printf("%d passed, %d failed\n", passed, failed);
