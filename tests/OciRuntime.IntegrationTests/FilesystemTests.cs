@@ -101,15 +101,19 @@ public sealed class FilesystemTests : ContainerTest
         r.Stdout.ShouldBe("/bin/busybox\n1\n");
     }
 
-    [RootFact]
-    public void A_symlink_in_the_rootfs_cannot_redirect_a_mount_onto_the_host()
+    [RootTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_symlink_in_the_rootfs_cannot_redirect_a_mount_onto_the_host(bool absoluteLink)
     {
         string rootfs = Directory.CreateTempSubdirectory("ocirt-evil-").FullName;
         string hostTarget = Directory.CreateTempSubdirectory("ocirt-victim-").FullName;
         try
         {
             CopyBusybox(rootfs);
-            File.CreateSymbolicLink(Path.Combine(rootfs, "evil"), hostTarget);
+            // Absolute, or climbing out with enough "../" to reach the host's root from the rootfs.
+            string link = absoluteLink ? hostTarget : string.Concat(Enumerable.Repeat("../", 8)) + hostTarget.TrimStart('/');
+            File.CreateSymbolicLink(Path.Combine(rootfs, "evil"), link);
             var bundle = NewBundle().Shell("ls -d /evil/x && echo inside").Edit(c =>
             {
                 c["root"] = new JsonObject { ["path"] = rootfs };

@@ -9,39 +9,49 @@ public sealed class MountEntryApplier(Mount mount, int index, string rootfs, str
 {
     private string Field(string name) => $"/mounts/{index}/{name}";
 
-    public void Apply()
+    public void Apply(RootfsDirectory root)
     {
         var options = MountOptions.Parse(mount.Options);
         string type = mount.Type ?? "";
-        string target = SecurePath.Join(rootfs, mount.Destination!);
+        string destination = mount.Destination!;
         bool bind = options.IsBind || type == "bind";
 
         if (type == "cgroup")
         {
-            new CgroupMountApplier(target, options, Field("type"), ownCgroupNamespace).Apply();
+            new CgroupMountApplier(SecurePath.Join(rootfs, destination), options, Field("type"), ownCgroupNamespace).Apply();
             return;
         }
-        if (bind) ApplyBind(target, options);
+        if (bind) ApplyBind(root, destination, options);
         else
         {
-            Directory.CreateDirectory(target);
-            RootfsApplier.Mount(mount.Source ?? type, target, type, options.Flags, options.Data, Field("destination"));
+            using var target = root.OpenOrCreate(destination, asFile: false);
+            RootfsApplier.Mount(mount.Source ?? type, target.ProcPath, type, options.Flags, options.Data, Field("destination"), destination);
         }
-        if (options.Propagation != 0)
-            RootfsApplier.Mount(null, target, null, options.Propagation, null, Field("options"));
+        if (options.Propagation != 0) OnTopmost(root, destination, path =>
+            RootfsApplier.Mount(null, path, null, options.Propagation, null, Field("options"), destination));
     }
 
-    private void ApplyBind(string target, MountOptions options)
+    private void ApplyBind(RootfsDirectory root, string destination, MountOptions options)
     {
         string source = mount.Source ?? throw new InvalidOperationException($"{Field("source")}: a bind mount needs a source");
         if (!source.StartsWith('/')) source = Path.Combine(bundle, source);
         if (!Path.Exists(source)) throw new InvalidOperationException($"{Field("source")}: {source} does not exist");
 
-        CreateTargetLike(source, target);
-        RootfsApplier.Mount(source, target, null, Ms.BIND | (options.Flags & Ms.REC), null, Field("source"));
+        using (var target = root.OpenOrCreate(destination, asFile: !Directory.Exists(source)))
+            RootfsApplier.Mount(source, target.ProcPath, null, Ms.BIND | (options.Flags & Ms.REC), null, Field("source"), destination);
         // A bind mount ignores every other flag on the first call; they take effect on a remount.
-        if (options.RemountFlags != 0)
-            RootfsApplier.Mount(null, target, null, Ms.BIND | Ms.REMOUNT | options.RemountFlags, null, Field("options"));
+        if (options.RemountFlags != 0) OnTopmost(root, destination, path =>
+            RootfsApplier.Mount(null, path, null, Ms.BIND | Ms.REMOUNT | options.RemountFlags, null, Field("options"), destination));
+    }
+
+    /// <summary>
+    /// A descriptor taken before a mount still points beneath it, so changes to the new mount go through a
+    /// fresh resolution of the same path.
+    /// </summary>
+    private static void OnTopmost(RootfsDirectory root, string destination, Action<string> act)
+    {
+        using var top = root.TryOpen(destination) ?? throw new InvalidOperationException($"{destination} vanished after mounting");
+        act(top.ProcPath);
     }
 
     /// <summary>A directory is mounted on a directory, anything else (file, device, socket) on an empty file.</summary>

@@ -22,8 +22,9 @@ public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle
         Mount(rootfs, rootfs, null, Ms.BIND | Ms.REC, null, "/root/path");
 
         var mounts = spec.Mounts ?? [];
+        using var root = new RootfsDirectory(rootfs);
         bool ownCgroupNs = spec.Linux?.Namespaces?.Any(n => n.Type == "cgroup" && string.IsNullOrEmpty(n.Path)) == true;
-        for (int i = 0; i < mounts.Count; i++) new MountEntryApplier(mounts[i], i, rootfs, bundle, ownCgroupNs).Apply();
+        for (int i = 0; i < mounts.Count; i++) new MountEntryApplier(mounts[i], i, rootfs, bundle, ownCgroupNs).Apply(root);
 
         var devices = new DeviceApplier(spec, rootfs);
         if (devices.OwnsDev(mounts)) devices.Apply();
@@ -72,10 +73,11 @@ public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle
         if (Libc.syscall(Sys.PivotRoot, dot, dot, 0, 0, 0) < 0) throw new SysError("pivot_root", rootfs, Errno.Last);
     }
 
-    internal static void Mount(string? source, string target, string? type, ulong flags, string? data, string field)
+    /// <param name="shownAs">How to name the target in an error when <paramref name="target"/> is a /proc/self/fd path.</param>
+    internal static void Mount(string? source, string target, string? type, ulong flags, string? data, string field, string? shownAs = null)
     {
         if (Libc.mount(source, target, type, flags, string.IsNullOrEmpty(data) ? null : data) < 0)
             throw new InvalidOperationException(
-                $"{field}: mount {source ?? "none"} on {target}{(type is null ? "" : $" type {type}")}: {Errno.Describe(Errno.Last)}");
+                $"{field}: mount {source ?? "none"} on {shownAs ?? target}{(type is null ? "" : $" type {type}")}: {Errno.Describe(Errno.Last)}");
     }
 }
