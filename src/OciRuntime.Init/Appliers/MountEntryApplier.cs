@@ -54,15 +54,4 @@ public sealed class MountEntryApplier(Mount mount, int index, string rootfs, str
         act(top.ProcPath);
     }
 
-    /// <summary>A directory is mounted on a directory, anything else (file, device, socket) on an empty file.</summary>
-    internal static void CreateTargetLike(string source, string target)
-    {
-        if (Directory.Exists(source))
-        {
-            Directory.CreateDirectory(target);
-            return;
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        if (!Path.Exists(target)) File.WriteAllBytes(target, []);
-    }
 }
