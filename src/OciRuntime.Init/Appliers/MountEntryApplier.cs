@@ -53,5 +53,4 @@ public sealed class MountEntryApplier(Mount mount, int index, string rootfs, str
         using var top = root.TryOpen(destination) ?? throw new InvalidOperationException($"{destination} vanished after mounting");
         act(top.ProcPath);
     }
-
 }
