@@ -26,8 +26,8 @@ public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle
         bool ownCgroupNs = spec.Linux?.Namespaces?.Any(n => n.Type == "cgroup" && string.IsNullOrEmpty(n.Path)) == true;
         for (int i = 0; i < mounts.Count; i++) new MountEntryApplier(mounts[i], i, rootfs, bundle, ownCgroupNs).Apply(root);
 
-        var devices = new DeviceApplier(spec, rootfs);
-        if (devices.OwnsDev(mounts)) devices.Apply();
+        var devices = new DeviceApplier(spec);
+        if (devices.OwnsDev(mounts)) devices.Apply(root);
 
         beforePivot();
         if (noPivot) MoveRoot(); else PivotRoot();
