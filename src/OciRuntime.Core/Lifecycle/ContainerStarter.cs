@@ -37,44 +37,46 @@ public sealed unsafe class ContainerStarter(StateRoot root, Action<string>? warn
             HookRunner.RunAllWarning("poststart", hooks, container.HookStateJson(ContainerStatus.Running), warn ?? (_ => { }));
     }
 
-    /// <summary>Returns once init has exec'd the user's program (or died trying), after startContainer hooks.</summary>
-    private static void WaitForExec(int fifo, PidFd init)
-    {
-        PollFd* fds = stackalloc PollFd[2];
-        fds[0] = new PollFd { Fd = fifo, Events = Poll.IN };
-        fds[1] = new PollFd { Fd = init.Fd, Events = Poll.IN };
-        Span<byte> rest = stackalloc byte[16];
-        while (true)
-        {
-            int r = Libc.poll(fds, 2, -1);
-            if (r < 0 && Errno.Last == Errno.EINTR) continue;
-            SysError.Check(r, "poll", "exec fifo");
-            if ((fds[1].Revents & Poll.IN) != 0) return;
-            if ((fds[0].Revents & (Poll.IN | Poll.HUP)) != 0 && Fd.Read(fifo, rest) == 0) return;
-        }
-    }
-
+    /// <summary>Init's byte says it is past its last check; end-of-file after it says it has exec'd.</summary>
     private static void WaitForByte(int fifo, PidFd init)
     {
-        PollFd* fds = stackalloc PollFd[2];
-        fds[0] = new PollFd { Fd = fifo, Events = Poll.IN };
-        fds[1] = new PollFd { Fd = init.Fd, Events = Poll.IN };
         Span<byte> one = stackalloc byte[1];
         while (true)
         {
+            var (fifoEvents, initExited) = PollBoth(fifo, init);
+            if ((fifoEvents & Poll.IN) != 0 && Fd.Read(fifo, one) == 1)
+            {
+                WaitForExec(fifo, init);
+                return;
+            }
+            if (initExited) throw new RuntimeError("container init exited before start");
+            if ((fifoEvents & Poll.HUP) != 0) throw new RuntimeError("container init closed the exec fifo without starting");
+        }
+    }
+
+    /// <summary>Returns once init has exec'd the user's program (or died trying), after startContainer hooks.</summary>
+    private static void WaitForExec(int fifo, PidFd init)
+    {
+        Span<byte> rest = stackalloc byte[16];
+        while (true)
+        {
+            var (fifoEvents, initExited) = PollBoth(fifo, init);
+            if (initExited) return;
+            if ((fifoEvents & (Poll.IN | Poll.HUP)) != 0 && Fd.Read(fifo, rest) == 0) return;
+        }
+    }
+
+    private static (short FifoEvents, bool InitExited) PollBoth(int fifo, PidFd init)
+    {
+        PollFd* fds = stackalloc PollFd[2];
+        fds[0] = new PollFd { Fd = fifo, Events = Poll.IN };
+        fds[1] = new PollFd { Fd = init.Fd, Events = Poll.IN };
+        while (true)
+        {
             int r = Libc.poll(fds, 2, -1);
             if (r < 0 && Errno.Last == Errno.EINTR) continue;
             SysError.Check(r, "poll", "exec fifo");
-            if ((fds[0].Revents & Poll.IN) != 0)
-            {
-                if (Fd.Read(fifo, one) == 1)
-                {
-                    WaitForExec(fifo, init);
-                    return;
-                }
-            }
-            if ((fds[1].Revents & Poll.IN) != 0) throw new RuntimeError("container init exited before start");
-            if ((fds[0].Revents & Poll.HUP) != 0) throw new RuntimeError("container init closed the exec fifo without starting");
+            return (fds[0].Revents, (fds[1].Revents & Poll.IN) != 0);
         }
     }
 }
