@@ -8,6 +8,7 @@ public sealed class LifecycleTests : ContainerTest
         string id = CreateSleeper();
         var state = State(id);
         state["status"]!.ToString().ShouldBe("created");
+        state["owner"]!.ToString().ShouldBe("root");
         int pid = (int)state["pid"]!;
         HostView.Comm(pid).ShouldBe("ocirt:[2:INIT]");
         File.Exists(Path.Combine(StateRoot, id, "exec.fifo")).ShouldBeTrue();

@@ -31,7 +31,7 @@ public static class StateCommand
             Status = status.ToSpecString(),
             Bundle = s.Bundle,
             Rootfs = s.Rootfs,
-            Created = s.Created.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'"),
+            Created = Rfc3339.FormatNano(s.Created),
             Owner = s.Owner,
             Annotations = s.Annotations,
         };

@@ -74,7 +74,7 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
                 Id = options.Id, InitPid = init.Pid,
                 InitStartTime = ProcFs.StartTime(init.Pid) ?? throw new RuntimeError("container init exited during create"),
                 Bundle = loaded.BundlePath, Rootfs = loaded.RootfsPath, Created = DateTime.UtcNow,
-                Owner = "", OciVersion = spec.OciVersion ?? "",
+                Owner = OwnerName(Libc.geteuid()), OciVersion = spec.OciVersion ?? "",
                 CgroupPaths = new Dictionary<string, string>(cgroup.Paths), Annotations = spec.Annotations,
                 NamespacePaths = NamespacePlan.ProcNames.Values.ToDictionary(n => n, n => $"/proc/{init.Pid}/ns/{n}"),
             };
@@ -100,6 +100,21 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         {
             init?.Dispose();
         }
+    }
+
+    /// <summary>The creator's user name, as runc's state and list show it; the number when /etc/passwd lacks it.</summary>
+    private static string OwnerName(uint uid)
+    {
+        try
+        {
+            foreach (string line in File.ReadLines("/etc/passwd"))
+            {
+                string[] fields = line.Split(':');
+                if (fields.Length > 2 && fields[2] == uid.ToString()) return fields[0];
+            }
+        }
+        catch (IOException) { }
+        return uid.ToString();
     }
 
     private static long? TryOomKillCount(ICgroupManager? cgroup)
