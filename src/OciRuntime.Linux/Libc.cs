@@ -59,9 +59,7 @@ public static unsafe partial class Libc
     [LibraryImport(C, SetLastError = true)] public static partial int prctl(int option, ulong arg2, ulong arg3, ulong arg4, ulong arg5);
     [LibraryImport(C, SetLastError = true)] public static partial int execve(byte* path, byte** argv, byte** envp);
     [LibraryImport(C, SetLastError = true)] public static partial int waitid(int idtype, uint id, SigInfo* info, int options);
-    [LibraryImport(C, SetLastError = true)] public static partial int waitpid(int pid, int* status, int options);
     [LibraryImport(C, SetLastError = true)] public static partial nint syscall(nint number, nint a1, nint a2, nint a3, nint a4, nint a5);
-    [LibraryImport(C, SetLastError = true)] public static partial int sigprocmask(int how, ulong* set, ulong* oldset);
 
     [LibraryImport(C, SetLastError = true)]
     public static partial int posix_spawn(int* pid, byte* path, void* fileActions, void* attr, byte** argv, byte** envp);

@@ -83,8 +83,11 @@ public sealed class Container : IDisposable
         new HookState(State.OciVersion, State.Id, State.Bundle, State.Annotations)
             .ToJson(status.ToSpecString(), status == ContainerStatus.Stopped ? 0 : State.InitPid);
 
+    private ICgroupManager? _cgroup;
+
+    /// <summary>The container's cgroups, from the recorded paths; the host layout is read once per verb.</summary>
     public ICgroupManager? Cgroup() =>
-        State.CgroupPaths.Count == 0 ? null : CgroupManager.FromPaths(State.CgroupPaths, CgroupLayout.Detect());
+        State.CgroupPaths.Count == 0 ? null : _cgroup ??= CgroupManager.FromPaths(State.CgroupPaths, CgroupLayout.Detect());
 
     public void Dispose() => Directory.Dispose();
 }

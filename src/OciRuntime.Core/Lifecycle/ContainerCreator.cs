@@ -76,7 +76,6 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
                 Bundle = loaded.BundlePath, Rootfs = loaded.RootfsPath, Created = DateTime.UtcNow,
                 Owner = OwnerName(Libc.geteuid()), OciVersion = spec.OciVersion ?? "",
                 CgroupPaths = new Dictionary<string, string>(cgroup.Paths), Annotations = spec.Annotations,
-                NamespacePaths = NamespacePlan.ProcNames.Values.ToDictionary(n => n, n => $"/proc/{init.Pid}/ns/{n}"),
             };
             dir.WriteState(state);
             clock.Mark("state written");

@@ -26,7 +26,7 @@ public sealed class ContainerDeleter(StateRoot root, Action<string>? warn = null
             var status = container.Status;
             if (status is ContainerStatus.Running or ContainerStatus.Paused && !force)
                 throw new RuntimeError($"cannot delete container {id} that is not stopped: {status.ToSpecString()}");
-            if (status is not ContainerStatus.Stopped) KillInit(container);
+            if (status is not ContainerStatus.Stopped) KillInit(container, status);
             var poststop = PoststopHooks(container);
             Destroy(container);
             // After the container is gone; failures are warnings and the rest still run.
@@ -49,19 +49,19 @@ public sealed class ContainerDeleter(StateRoot root, Action<string>? warn = null
         }
     }
 
-    internal static void KillInit(Container container)
+    private static void KillInit(Container container, ContainerStatus status)
     {
         using PidFd? init = container.OpenInit();
         if (init is null) return;
         var cgroup = container.Cgroup();
         init.Signal(Signals.SIGKILL);
         // A frozen cgroup holds SIGKILL until thawed.
-        if (container.Status == ContainerStatus.Paused) cgroup?.Thaw();
+        if (status == ContainerStatus.Paused) cgroup?.Thaw();
         if (!init.WaitExited(10_000)) throw new RuntimeError($"container init (pid {init.Pid}) did not exit after SIGKILL");
         cgroup?.KillAll(Signals.SIGKILL);
     }
 
-    internal static void Destroy(Container container)
+    private static void Destroy(Container container)
     {
         container.Cgroup()?.Destroy();
         container.Directory.Remove();

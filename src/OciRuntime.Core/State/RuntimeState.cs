@@ -18,6 +18,4 @@ public sealed class RuntimeState
     /// <summary>Cgroup directories per hierarchy, as the cgroup manager named them.</summary>
     public Dictionary<string, string> CgroupPaths { get; set; } = new();
     public Dictionary<string, string>? Annotations { get; set; }
-    /// <summary>Namespace files of init at creation time (type → /proc/pid/ns/x), for exec and diagnostics.</summary>
-    public Dictionary<string, string> NamespacePaths { get; set; } = new();
 }

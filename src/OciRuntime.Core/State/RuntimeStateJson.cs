@@ -18,7 +18,6 @@ public static class RuntimeStateJson
         w.WriteString("ociVersion", s.OciVersion);
         SmallJson.WriteMap(w, "cgroupPaths", s.CgroupPaths);
         SmallJson.WriteMap(w, "annotations", s.Annotations);
-        SmallJson.WriteMap(w, "namespacePaths", s.NamespacePaths);
     });
 
     public static RuntimeState Read(byte[] json)
@@ -37,7 +36,6 @@ public static class RuntimeStateJson
             OciVersion = SmallJson.String(o, "ociVersion"),
             CgroupPaths = SmallJson.Map(o, "cgroupPaths") ?? new(),
             Annotations = SmallJson.Map(o, "annotations"),
-            NamespacePaths = SmallJson.Map(o, "namespacePaths") ?? new(),
         };
     }
 }

@@ -18,7 +18,6 @@ public sealed class RuntimeStateTests
             OciVersion = "1.2.0+dev",
             CgroupPaths = new() { ["memory"] = "/sys/fs/cgroup/memory/web-1", ["unified"] = "/sys/fs/cgroup/unified/web-1" },
             Annotations = new() { ["org.example/key"] = "value \"quoted\"" },
-            NamespacePaths = new() { ["net"] = "/proc/4242/ns/net" },
         };
         var back = RuntimeStateJson.Read(RuntimeStateJson.Write(state));
         back.ShouldBeEquivalentTo(state);
@@ -29,7 +28,6 @@ public sealed class RuntimeStateTests
     {
         var back = RuntimeStateJson.Read("{\"id\":\"x\",\"created\":\"2026-01-01T00:00:00.0000000Z\"}"u8.ToArray());
         back.CgroupPaths.ShouldBeEmpty();
-        back.NamespacePaths.ShouldBeEmpty();
         back.Annotations.ShouldBeNull();
     }
 
