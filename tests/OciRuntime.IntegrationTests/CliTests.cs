@@ -89,7 +89,10 @@ public sealed class CliTests : ContainerTest
         var r = RuntimeBinary.Exec(["--root", StateRoot, "--log", log, "--log-format", "json", "create", "-b", bundle.Write(), NewId()]);
         r.ExitCode.ShouldNotBe(0);
         r.Stderr.ShouldContain("/process/cwd");
-        var line = JsonNode.Parse(File.ReadAllLines(log).Last())!;
+        string raw = File.ReadAllLines(log).Last();
+        // containerd parses this with Go's RFC 3339 layout: UTC "Z", no JSON \u escapes in the value.
+        raw.ShouldMatch(@"""time"":""\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z""");
+        var line = JsonNode.Parse(raw)!;
         line["level"]!.ToString().ShouldBe("error");
         line["msg"]!.ToString().ShouldStartWith("/process/cwd: ");
         DateTimeOffset.Parse(line["time"]!.ToString()).ShouldBeGreaterThan(DateTimeOffset.Now.AddMinutes(-5));
