@@ -23,7 +23,9 @@ else
   add_counts "C stage (did not run)" 0 1 0
 fi
 
-for project in tests/OciRuntime.Tests tests/OciRuntime.IntegrationTests; do
+./tests/setup-engines.sh
+
+for project in tests/OciRuntime.Tests tests/OciRuntime.IntegrationTests tests/OciRuntime.EngineTests; do
   name=$(basename "$project")
   echo "== $name"
   log="$results/$name.log"

@@ -20,7 +20,9 @@ public static class CreateCommand
     internal static void RefuseUnsupportedModes(GlobalOptions globals)
     {
         if (globals.SystemdCgroup)
-            throw new UsageException("--systemd-cgroup: the systemd cgroup driver is not supported yet; without the flag cgroups are managed through cgroupfs");
+            throw new UsageException(Directory.Exists("/run/systemd/system")
+                ? "--systemd-cgroup: the systemd cgroup driver is not supported yet; leave the flag off to manage cgroups through cgroupfs"
+                : "--systemd-cgroup: systemd is not running on this host (no /run/systemd/system); leave the flag off to manage cgroups through cgroupfs");
         if (globals.Rootless == "true")
             throw new UsageException("--rootless true: rootless mode is not supported yet");
     }
