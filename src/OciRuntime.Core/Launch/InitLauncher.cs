@@ -14,7 +14,6 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
     ICgroupManager? cgroup, Action<string>? debug = null, Action<int>? runtimeHooks = null, string? consoleSocket = null,
     int consoleSocketFd = -1)
 {
-    private const string SelfExe = "/proc/self/exe";
 
     /// <summary>
     /// How long init may stay silent during setup. Generous (a mount of a slow filesystem is legitimate), but a
@@ -62,7 +61,8 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
                 config.ConsoleSocketFd = InitFds.ConsoleSocket(config.PreserveFds);
             }
             string[] env = [$"{InitFds.InitPipeEnv}={InitFds.InitPipe(config.PreserveFds)}"];
-            stage1 = Spawner.Spawn(SelfExe, ["ociruntime", "init"], env, fds);
+            using var self = SealedExecutable.CopyOfSelf();
+            stage1 = Spawner.Spawn(self.ExecPath, ["ociruntime", "init"], env, fds);
         }
         catch
         {

@@ -29,6 +29,21 @@ public sealed unsafe class ProcessApplier(Process process)
         // After pivot_root "/" is the container's root, so a relative climb can't leave it.
         string cwd = string.IsNullOrEmpty(process.Cwd) ? "/" : process.Cwd;
         Check(Libc.chdir(cwd), "/process/cwd", $"chdir {cwd}");
+        RefuseCwdOutsideRoot(cwd);
+    }
+
+    /// <summary>
+    /// CVE-2024-21626: a cwd such as /proc/self/fd/N that reaches a descriptor opened before pivot_root would leave
+    /// the process outside the container. The kernel then reports the cwd as unreachable from "/", and glibc's
+    /// getcwd fails with ENOENT.
+    /// </summary>
+    private static void RefuseCwdOutsideRoot(string cwd)
+    {
+        try { _ = Directory.GetCurrentDirectory(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"/process/cwd: {cwd} is outside the container's root filesystem");
+        }
     }
 
     private static void Check(int result, string field, string call)

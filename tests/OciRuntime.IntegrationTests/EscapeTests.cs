@@ -1,0 +1,80 @@
+using OciRuntime.Linux;
+
+namespace OciRuntime.IntegrationTests;
+
+/// <summary>runc's published escapes, each as a test that fails on an implementation vulnerable to it.</summary>
+public sealed class EscapeTests : ContainerTest
+{
+    [RootFact]
+    public void Cve_2019_5736_init_runs_from_a_sealed_copy_never_from_the_host_binary()
+    {
+        int pid = Pid(CreateSleeper());
+        File.ResolveLinkTarget($"/proc/{pid}/exe", returnFinalTarget: false)!.FullName.ShouldStartWith("/memfd:");
+
+        const int F_GET_SEALS = 1034, F_SEAL_SEAL = 1, F_SEAL_SHRINK = 2, F_SEAL_GROW = 4, F_SEAL_WRITE = 8;
+        int exe = Libc.open($"/proc/{pid}/exe", O.RDONLY | O.CLOEXEC, 0);
+        exe.ShouldBeGreaterThanOrEqualTo(0);
+        try
+        {
+            // On the host binary F_GET_SEALS fails with EINVAL; on our copy every change is sealed off.
+            Libc.fcntl(exe, F_GET_SEALS, 0).ShouldBe(F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE);
+        }
+        finally
+        {
+            Libc.close(exe);
+        }
+    }
+
+    [RootFact]
+    public void Cve_2019_5736_an_exec_process_is_set_up_from_the_sealed_copy_too()
+    {
+        string id = CreateSleeper();
+        Ok("start", id);
+        // The exec'd process's own /proc/self/exe is its program; what matters is that nothing inside reaches ours,
+        // so look for our binary's inode in every process of the container while an exec is set up and run.
+        var host = new FileInfo(RuntimeBinary.Path);
+        string seen = Ok("exec", id, "sh", "-c", "for p in /proc/[0-9]*; do readlink $p/exe; done").Stdout;
+        seen.ShouldNotContain(host.FullName);
+        seen.ShouldNotContain("ociruntime\n");
+    }
+
+    [RootFact]
+    public void Cve_2024_21626_a_cwd_through_a_leaked_descriptor_never_leaves_the_root()
+    {
+        for (int fd = 3; fd <= 12; fd++)
+        {
+            var bundle = NewBundle("sh", "-c", "pwd").Edit(c => c["process"]!["cwd"] = $"/proc/self/fd/{fd}");
+            string id = NewId();
+            var r = Runtime.Run("run", "-b", bundle.Write(), id);
+            if (r.ExitCode == 0)
+                r.Stdout.ShouldNotContain("(unreachable)", customMessage: $"cwd /proc/self/fd/{fd}");
+            else
+                r.Stderr.ShouldContain("/process/cwd", customMessage: $"cwd /proc/self/fd/{fd}: {r}");
+            Directory.Exists(Path.Combine(StateRoot, id)).ShouldBeFalse();
+        }
+    }
+
+    [RootFact]
+    public void Cve_2024_21626_a_preserved_host_directory_is_refused_as_cwd()
+    {
+        // fd 3 is a host directory handed to the container on purpose (--preserve-fds 1): chdir through it succeeds,
+        // and only the check after chdir keeps the process from starting outside its root.
+        var bundle = NewBundle("sh", "-c", "pwd; ls").Edit(c => c["process"]!["cwd"] = "/proc/self/fd/3");
+        string id = NewId(), output = Path.Combine(StateRoot, "out"), error = Path.Combine(StateRoot, "err");
+        var psi = new System.Diagnostics.ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("exec 3</etc; exec \"$0\" \"$@\" >\"$OUT\" 2>\"$ERR\" </dev/null");
+        foreach (string a in new[] { RuntimeBinary.Path, "--root", StateRoot, "run", "--preserve-fds", "1", "-b", bundle.Write(), id })
+            psi.ArgumentList.Add(a);
+        psi.Environment["OUT"] = output;
+        psi.Environment["ERR"] = error;
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        p.WaitForExit(60_000).ShouldBeTrue();
+
+        p.ExitCode.ShouldNotBe(0, File.ReadAllText(output));
+        File.ReadAllText(error).ShouldContain("/process/cwd: /proc/self/fd/3 is outside the container's root");
+        File.ReadAllText(output).ShouldNotContain("passwd");
+        Directory.Exists(Path.Combine(StateRoot, id)).ShouldBeFalse();
+        HostView.CgroupDirsNamed(id).ShouldBeEmpty();
+    }
+}
