@@ -74,7 +74,7 @@ public sealed class CommandContext(GlobalOptions globals)
     public GlobalOptions Globals { get; } = globals;
     public Logging.RuntimeLogger Logger { get; } = new(globals.LogPath, globals.LogFormat == "json",
         globals.Debug ? LogLevel.Debug : LogLevel.Information);
-    public Core.State.StateRoot Root { get; } = new(globals.Root);
+    public Core.State.StateRoot Root { get; } = new(globals.Root ?? Core.State.StateRoot.DefaultFor(Linux.Libc.geteuid()));
 
     /// <summary>A debug-level sink for stage timings, or null when --debug is off (so nothing is formatted).</summary>
     public Action<string>? Debug => Globals.Debug ? message => Logger.LogDebug("{Message}", message) : null;

@@ -12,7 +12,7 @@ public static class CreateCommand
     {
         var line = CommandLine.Parse(args, ValueFlags, BoolFlags);
         RefuseUnsupportedModes(context.Globals);
-        new ContainerCreator(context.Root, context.Debug).Create(Options(line));
+        new ContainerCreator(context.Root, context.Debug, context.Globals.IsRootless).Create(Options(line));
         return 0;
     }
 
@@ -21,8 +21,6 @@ public static class CreateCommand
     {
         if (globals.SystemdCgroup)
             throw new UsageException("--systemd-cgroup: the systemd cgroup driver is not supported yet; without the flag cgroups are managed through cgroupfs");
-        if (globals.Rootless == "true")
-            throw new UsageException("--rootless true: rootless mode is not supported yet");
     }
 
     internal static CreateOptions Options(CommandLine line) => new(
