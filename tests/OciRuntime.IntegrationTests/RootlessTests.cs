@@ -124,6 +124,30 @@ public sealed class RootlessTests(RootlessUser user) : IClassFixture<RootlessUse
     }
 
     [RootlessFact]
+    public void ADelegatedCgroupTakesTheLimit()
+    {
+        string name = Id("ocirt-rl-deleg");
+        var delegated = user.DelegateCgroups(name);
+        try
+        {
+            var config = RootlessSpec("cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max");
+            config["linux"]!["resources"] = new JsonObject { ["memory"] = new JsonObject { ["limit"] = 64L << 20 } };
+            config["linux"]!["cgroupsPath"] = $"/{name}/ctr";
+            string id = Id("rl-cg");
+
+            var r = user.RunInCgroups(delegated.Select(d => Path.Combine(d, "runtime")), "run", "--bundle", user.NewBundle(config), id);
+
+            r.ExitCode.ShouldBe(0, r.ToString());
+            r.Stdout.Trim().ShouldBe((64L << 20).ToString());
+            delegated.ShouldAllBe(d => !Directory.Exists(Path.Combine(d, "ctr")));
+        }
+        finally
+        {
+            RootlessUser.RemoveCgroups(delegated);
+        }
+    }
+
+    [RootlessFact]
     public void SubordinateRangesAreMappedThroughNewuidmap()
     {
         var config = RootlessSpec("id; cat /proc/self/uid_map /proc/self/gid_map");

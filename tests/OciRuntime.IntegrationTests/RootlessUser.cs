@@ -76,16 +76,52 @@ public sealed class RootlessUser : IDisposable
     }
 
     /// <summary>Runs the binary as the user with XDG_RUNTIME_DIR set (or unset) and no --root.</summary>
-    public CommandResult Run(bool withXdg, params string[] args)
+    public CommandResult Run(bool withXdg, params string[] args) => RuntimeBinary.Exec(args, command: AsUser(withXdg));
+
+    public CommandResult Run(params string[] args) => Run(withXdg: true, args);
+
+    /// <summary>As <see cref="Run(string[])"/>, from inside the given cgroups (root moves the process there first).</summary>
+    public CommandResult RunInCgroups(IEnumerable<string> cgroupDirs, params string[] args)
+    {
+        string moves = string.Join(" && ", cgroupDirs.Select(d => $"echo $$ > {d}/cgroup.procs"));
+        return RuntimeBinary.Exec(args, command: ["/bin/sh", "-c", $"{moves} && exec \"$@\"", "sh", .. AsUser(withXdg: true)]);
+    }
+
+    /// <summary>
+    /// Makes a cgroup on every hierarchy owned by the user, as a delegation would, with a child "runtime" to run
+    /// the runtime from (cgroup2 moves need write access to the common ancestor). Returns the delegated dirs.
+    /// </summary>
+    public IReadOnlyList<string> DelegateCgroups(string name)
+    {
+        string[] hierarchies = File.Exists("/sys/fs/cgroup/cgroup.procs") ? ["/sys/fs/cgroup"]
+            : Directory.GetDirectories("/sys/fs/cgroup").Where(h => File.Exists(Path.Combine(h, "cgroup.procs"))).ToArray();
+        var delegated = hierarchies.Select(h => Path.Combine(h, name)).ToList();
+        foreach (string dir in delegated)
+            foreach (string created in new[] { dir, Path.Combine(dir, "runtime") })
+            {
+                Directory.CreateDirectory(created);
+                foreach (string file in new[] { "cpuset.cpus", "cpuset.mems" }.Where(f => File.Exists(Path.Combine(created, f))))
+                    File.WriteAllText(Path.Combine(created, file), File.ReadAllText(Path.Combine(Path.GetDirectoryName(created)!, file)));
+            }
+        foreach (string dir in delegated) Root("chown", "-R", $"{Uid}:{Gid}", dir);
+        return delegated;
+    }
+
+    public static void RemoveCgroups(IEnumerable<string> delegated)
+    {
+        foreach (string dir in delegated)
+            foreach (string d in new[] { Path.Combine(dir, "runtime"), dir }.Where(Directory.Exists))
+                Directory.Delete(d);
+    }
+
+    private List<string> AsUser(bool withXdg)
     {
         var command = new List<string> { "/usr/bin/setpriv", "--reuid", Uid.ToString(), "--regid", Gid.ToString(), "--init-groups",
             "/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", $"HOME={WorkDir}" };
         if (withXdg) command.Add($"XDG_RUNTIME_DIR={XdgRuntimeDir}");
         command.Add(Binary);
-        return RuntimeBinary.Exec(args, command: command);
+        return command;
     }
-
-    public CommandResult Run(params string[] args) => Run(withXdg: true, args);
 
     private uint? SubordinateStart(string file) =>
         File.Exists(file)
