@@ -17,6 +17,18 @@ public sealed record CgroupResources(
     string? CpusetCpus = null,
     string? CpusetMems = null)
 {
+    /// <summary>The config field of the first limit these resources set, or null when they set none.</summary>
+    public string? FirstLimitPointer() =>
+        MemoryLimit is not null ? ResourcePointers.MemoryLimit
+        : MemorySwap is not null ? ResourcePointers.MemorySwap
+        : PidsLimit is not null and not 0 ? ResourcePointers.PidsLimit
+        : CpuShares is not null and not 0 ? ResourcePointers.CpuShares
+        : CpuQuota is not null and not 0 ? ResourcePointers.CpuQuota
+        : CpuPeriod is not null and not 0 ? ResourcePointers.CpuPeriod
+        : !string.IsNullOrEmpty(CpusetCpus) ? ResourcePointers.CpusetCpus
+        : !string.IsNullOrEmpty(CpusetMems) ? ResourcePointers.CpusetMems
+        : null;
+
     /// <summary>The controllers these resources need, by their kernel names; unset (null, 0, "") values need none.</summary>
     public IReadOnlyList<string> RequiredControllers()
     {

@@ -27,7 +27,14 @@ public sealed record GlobalOptions(string? Root, string? LogPath, string LogForm
         var parsed = CommandLine.Parse(flags, ValueFlags, BoolFlags);
         string format = parsed.Get("log-format") ?? "text";
         if (format is not ("text" or "json")) throw new UsageException($"invalid log format: {format} (text or json)");
+        string rootless = parsed.Get("rootless") ?? "auto";
+        if (!Core.RootlessMode.Values.Contains(rootless)) throw new UsageException($"invalid --rootless value: {rootless} (auto, true or false)");
         return new GlobalOptions(parsed.Get("root"), parsed.Get("log"), format, parsed.Has("debug"),
-            parsed.Has("systemd-cgroup"), parsed.Get("rootless") ?? "auto");
+            parsed.Has("systemd-cgroup"), rootless);
     }
+
+    /// <summary>Whether cgroups are optional (used only where the user may write them), resolved once.</summary>
+    public bool IsRootless => _isRootless ??= Core.RootlessMode.Resolve(Rootless);
+
+    private bool? _isRootless;
 }

@@ -74,7 +74,10 @@ public sealed class CommandContext(GlobalOptions globals)
     public GlobalOptions Globals { get; } = globals;
     public Logging.RuntimeLogger Logger { get; } = new(globals.LogPath, globals.LogFormat == "json",
         globals.Debug ? LogLevel.Debug : LogLevel.Information);
-    public Core.State.StateRoot Root { get; } = new(globals.Root);
+    /// <summary>Resolved on first use: a non-root user's default may have to be made under /tmp.</summary>
+    public Core.State.StateRoot Root => _root ??= new(Globals.Root ?? Core.State.StateRoot.DefaultFor(Linux.Libc.geteuid()));
+
+    private Core.State.StateRoot? _root;
 
     /// <summary>A debug-level sink for stage timings, or null when --debug is off (so nothing is formatted).</summary>
     public Action<string>? Debug => Globals.Debug ? message => Logger.LogDebug("{Message}", message) : null;

@@ -36,4 +36,27 @@ public static class ProcFs
         }
         catch (IOException) { return null; }
     }
+
+    /// <summary>
+    /// The processes sharing <paramref name="pid"/>'s PID namespace (what "ps" lists for a container that has no
+    /// cgroup, e.g. rootless); just the pid itself when that namespace is ours. Processes we can't inspect are skipped.
+    /// </summary>
+    public static IReadOnlyList<int> InSamePidNamespace(int pid)
+    {
+        string? target = PidNamespace(pid.ToString());
+        if (target is null) return [];
+        if (target == PidNamespace("self")) return [pid];
+        return Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => name is not null && name.All(char.IsAsciiDigit) && PidNamespace(name) == target)
+            .Select(name => int.Parse(name!))
+            .Order()
+            .ToList();
+    }
+
+    private static string? PidNamespace(string pid)
+    {
+        try { return new FileInfo($"/proc/{pid}/ns/pid").LinkTarget; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
 }

@@ -12,7 +12,7 @@ public static class CreateCommand
     {
         var line = CommandLine.Parse(args, ValueFlags, BoolFlags);
         RefuseUnsupportedModes(context.Globals);
-        new ContainerCreator(context.Root, context.Debug).Create(Options(line));
+        new ContainerCreator(context.Root, context.Debug, context.Globals.IsRootless).Create(Options(line));
         return 0;
     }
 
@@ -23,8 +23,6 @@ public static class CreateCommand
             throw new UsageException(Directory.Exists("/run/systemd/system")
                 ? "--systemd-cgroup: the systemd cgroup driver is not supported yet; leave the flag off to manage cgroups through cgroupfs"
                 : "--systemd-cgroup: systemd is not running on this host (no /run/systemd/system); leave the flag off to manage cgroups through cgroupfs");
-        if (globals.Rootless == "true")
-            throw new UsageException("--rootless true: rootless mode is not supported yet");
     }
 
     internal static CreateOptions Options(CommandLine line) => new(

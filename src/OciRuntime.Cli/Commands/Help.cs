@@ -22,7 +22,8 @@ public static class Help
               features  print the runtime's features
 
             global options:
-              --root DIR           state directory (default /run/ociruntime)
+              --root DIR           state directory (default /run/ociruntime; $XDG_RUNTIME_DIR/ociruntime if not root)
+              --rootless MODE      auto, true or false: cgroups only where the user may create them
               --log FILE           log to FILE instead of stderr
               --log-format FORMAT  text or json
               --debug              log debug messages

@@ -2,6 +2,7 @@ using System.Text;
 using OciRuntime.Cli.Args;
 using OciRuntime.Core;
 using OciRuntime.Core.Lifecycle;
+using OciRuntime.Core.State;
 using OciRuntime.Linux;
 
 namespace OciRuntime.Cli.Commands;
@@ -21,7 +22,8 @@ public static unsafe class PsCommand
 
         IReadOnlyList<int> pids;
         using (var container = Container.Load(context.Root, line.Positional[0], exclusive: false))
-            pids = container.Cgroup()?.GetPids() ?? [];
+            pids = container.Cgroup()?.GetPids()
+                ?? (container.Status is ContainerStatus.Stopped ? [] : ProcFs.InSamePidNamespace(container.State.InitPid));
         if (format == "json")
         {
             Console.Out.WriteLine("[" + string.Join(",", pids) + "]");

@@ -28,7 +28,7 @@ public static class RunCommand
         TerminalRelay? relay = null;
         using (var console = detach || options.ConsoleSocket is not null ? null : ForegroundConsole.Create())
         {
-            state = new ContainerCreator(context.Root, context.Debug).Create(options with { ConsoleSocketFd = console?.InitEnd ?? -1 });
+            state = new ContainerCreator(context.Root, context.Debug, context.Globals.IsRootless).Create(options with { ConsoleSocketFd = console?.InitEnd ?? -1 });
             relay = console?.StartRelay();
         }
         clock.Mark("created");

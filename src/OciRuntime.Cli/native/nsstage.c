@@ -160,14 +160,20 @@ static void join_namespaces(struct bootstrap *b)
 		close(fds[i]);
 }
 
-/* The parent owns /proc/<pid>/{uid_map,gid_map}; we ask and wait. */
+/* The parent owns /proc/<pid>/{uid_map,gid_map}; we ask and wait. While we are
+ * not dumpable those files belong to root, so an unprivileged parent (or the
+ * newuidmap it runs) could not write them: dumpable only for the handshake. */
 static void create_user_namespace(void)
 {
 	uint32_t len;
 	if (unshare(CLONE_NEWUSER) < 0)
 		bail("nsstage: unshare(CLONE_NEWUSER)");
+	if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0) < 0)
+		bail("nsstage: prctl(PR_SET_DUMPABLE, 1)");
 	send_frame(FRAME_USERMAP_PLS, NULL, 0);
 	free(read_frame(FRAME_USERMAP_ACK, &len));
+	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0)
+		bail("nsstage: prctl(PR_SET_DUMPABLE, 0)");
 	if (setresgid(0, 0, 0) < 0)
 		bail("nsstage: setresgid(0) in the new user namespace");
 	if (setresuid(0, 0, 0) < 0)

@@ -11,7 +11,7 @@ namespace OciRuntime.Core.Lifecycle;
 /// `create`: validate the bundle, claim the id, build the cgroup, launch init and record the container.
 /// If anything fails, everything made so far is undone: no state dir, cgroup or process is left behind.
 /// </summary>
-public sealed class ContainerCreator(StateRoot root, Action<string>? debug = null)
+public sealed class ContainerCreator(StateRoot root, Action<string>? debug = null, bool rootless = false)
 {
     public RuntimeState Create(CreateOptions options)
     {
@@ -34,9 +34,10 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
             clock.Mark("cgroup layout detected");
             cgroup = CgroupManagerFactory.Create(layout, spec.Linux?.CgroupsPath, options.Id);
             var resources = ResourceMapping.From(spec.Linux?.Resources);
-            cgroup.Create(resources);
+            if (rootless) cgroup = RootlessCgroups.UsableOrNone(cgroup, resources);
+            cgroup?.Create(resources);
             clock.Mark("cgroup directories made");
-            cgroup.Set(resources);
+            cgroup?.Set(resources);
             clock.Mark("cgroup created");
 
             dir.WriteConfig(loaded.ConfigBytes);
@@ -75,7 +76,7 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
                 InitStartTime = ProcFs.StartTime(init.Pid) ?? throw new RuntimeError("container init exited during create"),
                 Bundle = loaded.BundlePath, Rootfs = loaded.RootfsPath, Created = DateTime.UtcNow,
                 Owner = OwnerName(Libc.geteuid()), OciVersion = spec.OciVersion ?? "",
-                CgroupPaths = new Dictionary<string, string>(cgroup.Paths), Annotations = spec.Annotations,
+                CgroupPaths = cgroup is null ? [] : new Dictionary<string, string>(cgroup.Paths), Annotations = spec.Annotations,
             };
             dir.WriteState(state);
             clock.Mark("state written");
@@ -141,11 +142,14 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         dir.Remove();
     }
 
-    /// <summary>The FIFO `start` opens; writable by the container's user, who reopens it after dropping root.</summary>
+    /// <summary>
+    /// The FIFO `start` opens; writable by the container's user, who reopens it after dropping root. An
+    /// unprivileged creator can't give it away: it stays the creator's, writable by others through its mode.
+    /// </summary>
     private static void MakeFifo(string path, uint uid, uint gid)
     {
         SysError.Check(Libc.mkfifo(path, 0b110_010_010 /* 0622 */), "mkfifo", path);
         SysError.Check(Libc.chmod(path, 0b110_010_010), "chmod", path);
-        SysError.Check(Libc.chown(path, uid, gid), "chown", path);
+        if (Libc.geteuid() == 0) SysError.Check(Libc.chown(path, uid, gid), "chown", path);
     }
 }

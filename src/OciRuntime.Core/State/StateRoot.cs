@@ -1,9 +1,40 @@
+using OciRuntime.Linux;
+
 namespace OciRuntime.Core.State;
 
-/// <summary>The directory holding every container's state (default /run/ociruntime, --root overrides).</summary>
+/// <summary>
+/// The directory holding every container's state: /run/ociruntime for root, for other users
+/// $XDG_RUNTIME_DIR/ociruntime, else /run/user/&lt;uid&gt;/ociruntime, else a private /tmp/ociruntime-&lt;uid&gt;.
+/// --root overrides.
+/// </summary>
 public sealed class StateRoot
 {
     public const string DefaultPath = "/run/ociruntime";
+    private const string Name = "ociruntime";
+
+    public static string DefaultFor(uint euid)
+    {
+        string? chosen = DefaultFor(euid, Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR"), Directory.Exists($"/run/user/{euid}"));
+        return chosen ?? PrivateTmpDirectory(euid);
+    }
+
+    /// <summary>The default when it needs no creating; null means the private directory under /tmp.</summary>
+    public static string? DefaultFor(uint euid, string? xdgRuntimeDir, bool runUserExists) =>
+        euid == 0 ? DefaultPath
+        : !string.IsNullOrEmpty(xdgRuntimeDir) ? System.IO.Path.Combine(xdgRuntimeDir, Name)
+        : runUserExists ? $"/run/user/{euid}/{Name}"
+        : null;
+
+    /// <summary>/tmp is shared: the directory must be a real one that we own (chmod succeeds only for the owner).</summary>
+    private static string PrivateTmpDirectory(uint euid)
+    {
+        string path = $"/tmp/{Name}-{euid}";
+        const uint Private = 0b111_000_000; // 0700
+        if (Libc.mkdir(path, Private) < 0 && Errno.Last != Errno.EEXIST) throw new SysError("mkdir", path, Errno.Last);
+        if (new DirectoryInfo(path).LinkTarget is not null || Libc.chmod(path, Private) < 0)
+            throw new RuntimeError($"state directory {path} is not a directory owned by uid {euid}; pass --root");
+        return path;
+    }
 
     public string Path { get; }
 

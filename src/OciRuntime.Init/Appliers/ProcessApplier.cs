@@ -20,8 +20,12 @@ public sealed unsafe class ProcessApplier(Process process)
         Libc.umask(user?.Umask ?? 0b000_010_010 /* 0022 */);
         uint uid = user?.Uid ?? 0, gid = user?.Gid ?? 0;
         uint[] groups = user?.AdditionalGids?.ToArray() ?? [];
-        fixed (uint* g = groups)
-            Check(Libc.setgroups((nuint)groups.Length, g), "/process/user/additionalGids", "setgroups");
+        if (!SetgroupsDenied())
+            fixed (uint* g = groups)
+                Check(Libc.setgroups((nuint)groups.Length, g), "/process/user/additionalGids", "setgroups");
+        else if (groups.Length > 0)
+            throw new InvalidOperationException("/process/user/additionalGids: setgroups is denied in this user namespace " +
+                "(an unprivileged gid mapping); map gids through newgidmap to set additional groups");
         Check(Libc.setresgid(gid, gid, gid), "/process/user/gid", $"setresgid({gid})");
         Check(Libc.setresuid(uid, uid, uid), "/process/user/uid", $"setresuid({uid})");
         capabilities.AfterUserSwitch();
@@ -44,6 +48,13 @@ public sealed unsafe class ProcessApplier(Process process)
         {
             throw new InvalidOperationException($"/process/cwd: {cwd} is outside the container's root filesystem");
         }
+    }
+
+    /// <summary>A rootless single-gid mapping denies setgroups for good; there is no group list to clear then.</summary>
+    private static bool SetgroupsDenied()
+    {
+        try { return File.ReadAllText("/proc/self/setgroups").Trim() == "deny"; }
+        catch (IOException) { return false; }
     }
 
     private static void Check(int result, string field, string call)
