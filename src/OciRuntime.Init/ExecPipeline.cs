@@ -17,6 +17,8 @@ public sealed class ExecPipeline(InitConfig config)
         var spec = SpecReader.Read(config.ConfigJson);
         var process = spec.Process ?? throw new InvalidOperationException("/process: missing");
         ConsoleApplier.Apply(process, config.ConsoleSocketFd);
+        ProcessAttributesApplier.Apply(process, spec.Linux?.Personality);
+        ProcessAttributesApplier.ApplyFinalAffinity(process.ExecCpuAffinity);
         var exec = new ProcessApplier(process);
         exec.Apply();
         string executable = exec.ResolveExecutable();

@@ -49,6 +49,7 @@ public sealed class InitPipeline(InitConfig config, FrameChannel channel)
         if (go?.Type != FrameType.Run) throw new InvalidOperationException("the parent did not confirm the container was recorded");
 
         process.Env = [.. process.Env ?? [], .. config.ExtraEnv];
+        ProcessAttributesApplier.Apply(process, spec.Linux?.Personality);
         var exec = new ProcessApplier(process);
         exec.Apply();
         string executable = exec.ResolveExecutable();

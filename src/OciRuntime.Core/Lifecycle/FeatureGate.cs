@@ -24,14 +24,11 @@ public static class FeatureGate
         (bool Asked, string Field)[] checks =
         [
             (!string.IsNullOrEmpty(process?.ApparmorProfile) && AppArmorEnabled(), "/process/apparmorProfile"),
-            (process?.Scheduler is not null, "/process/scheduler"),
-            (process?.IoPriority is not null, "/process/ioPriority"),
-            (process?.ExecCpuAffinity is not null, "/process/execCPUAffinity"),
             (linux?.Seccomp is not null, "/linux/seccomp"),
             (linux?.Sysctl is { Count: > 0 }, "/linux/sysctl"),
             (linux?.NetDevices is { Count: > 0 }, "/linux/netDevices"),
             (linux?.IntelRdt is not null, "/linux/intelRdt"),
-            (linux?.Personality is not null, "/linux/personality"),
+            (linux?.Personality?.Flags is { Count: > 0 }, "/linux/personality/flags"),
             (linux?.MemoryPolicy is not null, "/linux/memoryPolicy"),
             (spec.Mounts?.Any(m => m.UidMappings is { Count: > 0 } || m.GidMappings is { Count: > 0 }) == true, "/mounts (uidMappings, gidMappings)"),
             (memory?.Reservation is not null || memory?.Kernel is not null || memory?.KernelTcp is not null ||

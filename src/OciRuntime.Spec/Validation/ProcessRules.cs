@@ -4,11 +4,6 @@ namespace OciRuntime.Spec.Validation;
 
 internal static class ProcessRules
 {
-    private static readonly string[] IoPriorityClasses = ["IOPRIO_CLASS_RT", "IOPRIO_CLASS_BE", "IOPRIO_CLASS_IDLE"];
-
-    private static readonly string[] SchedulerPolicies =
-        ["SCHED_OTHER", "SCHED_FIFO", "SCHED_RR", "SCHED_BATCH", "SCHED_ISO", "SCHED_IDLE", "SCHED_DEADLINE"];
-
     public static void Check(RuntimeSpec spec, bool requireProcess, ProblemList problems)
     {
         var process = spec.Process;
@@ -29,6 +24,15 @@ internal static class ProcessRules
         CheckOomScoreAdj(process.OomScoreAdj, problems);
         CheckScheduler(process.Scheduler, problems);
         CheckIoPriority(process.IoPriority, problems);
+        CheckExecCpuAffinity(process.ExecCpuAffinity, problems);
+        CheckPersonality(spec.Linux?.Personality, problems);
+    }
+
+    /// <summary>The execution domain is part of how the process runs, though the spec keeps it under /linux.</summary>
+    private static void CheckPersonality(LinuxPersonality? personality, ProblemList problems)
+    {
+        if (personality is not null && (personality.Domain is null || !ProcessAttributeNames.PersonalityDomains.ContainsKey(personality.Domain)))
+            problems.Add("/linux/personality/domain", $"unknown execution domain \"{personality.Domain}\" (LINUX or LINUX32)");
     }
 
     private static void CheckEnv(List<string>? env, ProblemList problems)
@@ -48,15 +52,32 @@ internal static class ProcessRules
 
     private static void CheckScheduler(Scheduler? scheduler, ProblemList problems)
     {
-        if (scheduler is not null && !SchedulerPolicies.Contains(scheduler.Policy))
+        if (scheduler is null)
+            return;
+        if (!ProcessAttributeNames.SchedulerPolicies.Contains(scheduler.Policy))
             problems.Add("/process/scheduler/policy", $"unknown scheduler policy \"{scheduler.Policy}\"");
+        if (scheduler.Nice is < -20 or > 19)
+            problems.Add("/process/scheduler/nice", $"must be between -20 and 19, got {scheduler.Nice}");
+        for (var i = 0; i < (scheduler.Flags?.Count ?? 0); i++)
+        {
+            if (!ProcessAttributeNames.SchedulerFlags.Contains(scheduler.Flags![i]))
+                problems.Add($"/process/scheduler/flags/{i}", $"unknown scheduler flag \"{scheduler.Flags[i]}\"");
+        }
+    }
+
+    private static void CheckExecCpuAffinity(ExecCpuAffinity? affinity, ProblemList problems)
+    {
+        if (affinity?.Initial is { } initial && CpuList.Parse(initial) is null)
+            problems.Add("/process/execCPUAffinity/initial", $"\"{initial}\" is not a CPU list such as \"0-3,7\"");
+        if (affinity?.Final is { } final && CpuList.Parse(final) is null)
+            problems.Add("/process/execCPUAffinity/final", $"\"{final}\" is not a CPU list such as \"0-3,7\"");
     }
 
     private static void CheckIoPriority(IoPriority? priority, ProblemList problems)
     {
         if (priority is null)
             return;
-        if (!IoPriorityClasses.Contains(priority.Class))
+        if (priority.Class is null || !ProcessAttributeNames.IoPriorityClasses.Contains(priority.Class))
             problems.Add("/process/ioPriority/class", $"unknown I/O priority class \"{priority.Class}\"");
         if (priority.Priority is < 0 or > 7)
             problems.Add("/process/ioPriority/priority", $"must be between 0 and 7, got {priority.Priority}");

@@ -225,4 +225,44 @@ public sealed class SpecValidatorTests
         spec.Process!.IoPriority = new IoPriority { Class = "IOPRIO_CLASS_NONE" };
         ShouldFailAt(spec, "/process/ioPriority/class");
     }
+
+    [Fact]
+    public void SchedulerFlagsAndNiceMustBeKnown()
+    {
+        var spec = Specs.Valid();
+        spec.Process!.Scheduler = new Scheduler { Policy = "SCHED_OTHER", Flags = ["SCHED_FLAG_RESET_ON_FORK", "SCHED_FLAG_TURBO"] };
+        ShouldFailAt(spec, "/process/scheduler/flags/1");
+        spec.Process.Scheduler = new Scheduler { Policy = "SCHED_OTHER", Nice = 20 };
+        ShouldFailAt(spec, "/process/scheduler/nice");
+    }
+
+    [Fact]
+    public void PersonalityDomainMustBeLinuxOrLinux32()
+    {
+        var spec = Specs.Valid();
+        spec.Linux!.Personality = new LinuxPersonality { Domain = "PER_BSD" };
+        ShouldFailAt(spec, "/linux/personality/domain");
+        spec.Linux.Personality = new LinuxPersonality { Domain = "LINUX32" };
+        SpecValidator.FindProblems(spec).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("0", new[] { 0 })]
+    [InlineData("0-2,5", new[] { 0, 1, 2, 5 })]
+    [InlineData(" 3 , 1-1", new[] { 1, 3 })]
+    public void CpuListsParseAsTheKernelWritesThem(string text, int[] cpus) => CpuList.Parse(text)!.ShouldBe(cpus);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("2-1")]
+    [InlineData("a")]
+    [InlineData("1-2-3")]
+    [InlineData("-1")]
+    public void MalformedCpuListsAreRefused(string text)
+    {
+        CpuList.Parse(text).ShouldBeNull();
+        var spec = Specs.Valid();
+        spec.Process!.ExecCpuAffinity = new ExecCpuAffinity { Final = text.Length == 0 ? "x" : text };
+        ShouldFailAt(spec, "/process/execCPUAffinity/final");
+    }
 }

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+
+namespace OciRuntime.IntegrationTests;
+
+/// <summary>personality, scheduler, ioPriority and exec's CPU affinity, read back from inside the container.</summary>
+public sealed class ProcessAttributeTests : ContainerTest
+{
+    /// <summary>Fields of /proc/self/stat after the command name, numbered as in proc(5) (state is field 3).</summary>
+    private static string StatField(string stat, int field) => stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[field - 3];
+
+    [RootFact]
+    public void Linux32_personality_changes_the_reported_machine()
+    {
+        var bundle = NewBundle("uname", "-m").Edit(c => c["linux"]!["personality"] = new JsonObject { ["domain"] = "LINUX32" });
+        Ok("run", "-b", bundle.Write(), NewId()).Stdout.ShouldBe("i686\n");
+        Ok("run", "-b", NewBundle("uname", "-m").Write(), NewId()).Stdout.ShouldBe("x86_64\n");
+    }
+
+    [RootFact]
+    public void Scheduler_policy_and_nice_reach_the_process()
+    {
+        var bundle = NewBundle("cat", "/proc/self/stat").Edit(c => c["process"]!["scheduler"] =
+            new JsonObject { ["policy"] = "SCHED_BATCH", ["nice"] = 7, ["flags"] = new JsonArray("SCHED_FLAG_RESET_ON_FORK") });
+        string stat = Ok("run", "-b", bundle.Write(), NewId()).Stdout;
+        StatField(stat, 19).ShouldBe("7");   // nice
+        StatField(stat, 41).ShouldBe("3");   // policy: SCHED_BATCH (reset-on-fork is not shown here)
+    }
+
+    [RootFact]
+    public void A_scheduler_the_kernel_refuses_names_the_field_and_leaves_nothing()
+    {
+        var bundle = NewBundle("true").Edit(c => c["process"]!["scheduler"] = new JsonObject { ["policy"] = "SCHED_FIFO", ["priority"] = 1000 });
+        string id = NewId();
+        var r = Runtime.Run("run", "-b", bundle.Write(), id);
+        r.ExitCode.ShouldNotBe(0);
+        r.Stderr.ShouldContain("/process/scheduler: sched_setattr(SCHED_FIFO)");
+        Directory.Exists(Path.Combine(StateRoot, id)).ShouldBeFalse();
+        HostView.CgroupDirsNamed(id).ShouldBeEmpty();
+    }
+
+    [RootFact]
+    public void Io_priority_reaches_the_process()
+    {
+        var bundle = NewBundle("ionice").Edit(c => c["process"]!["ioPriority"] = new JsonObject { ["class"] = "IOPRIO_CLASS_BE", ["priority"] = 6 });
+        Ok("run", "-b", bundle.Write(), NewId()).Stdout.Trim().ShouldBe("best-effort: prio 6");
+    }
+
+    [RootFact]
+    public void Exec_process_gets_its_final_cpu_affinity()
+    {
+        string id = CreateSleeper();
+        Ok("start", id);
+        var process = new JsonObject
+        {
+            ["args"] = new JsonArray("sh", "-c", "grep Cpus_allowed_list /proc/self/status"),
+            ["cwd"] = "/",
+            ["user"] = new JsonObject { ["uid"] = 0, ["gid"] = 0 },
+            ["execCPUAffinity"] = new JsonObject { ["final"] = "0" },
+        };
+        string file = Path.Combine(StateRoot, "process.json");
+        File.WriteAllText(file, process.ToJsonString());
+        Ok("exec", "--process", file, id).Stdout.ShouldBe("Cpus_allowed_list:\t0\n");
+
+        process["execCPUAffinity"] = new JsonObject { ["initial"] = "0" };
+        File.WriteAllText(file, process.ToJsonString());
+        var r = Runtime.Run("exec", "--process", file, id);
+        r.ExitCode.ShouldNotBe(0);
+        r.Stderr.ShouldContain("/process/execCPUAffinity/initial");
+    }
+}
