@@ -37,6 +37,7 @@ public sealed class InitPipeline(InitConfig config, FrameChannel channel)
         RuntimeSpec spec = SpecReader.Read(config.ConfigJson);
         Process process = spec.Process ?? throw new InvalidOperationException("/process: missing");
         clock.Mark("config parsed");
+        if (!config.NoNewKeyring) SessionKeyringApplier.Join(config.Id);
 
         new RootfsApplier(spec, config.Rootfs, config.Bundle, config.NoPivot).Apply(beforePivot: () => RunCreateHooks(spec));
         clock.Mark("rootfs ready");

@@ -67,4 +67,17 @@ public sealed class ProcessAttributeTests : ContainerTest
         r.ExitCode.ShouldNotBe(0);
         r.Stderr.ShouldContain("/process/execCPUAffinity/initial");
     }
+
+    [RootFact]
+    public void Each_container_gets_a_session_keyring_named_after_it_unless_told_not_to()
+    {
+        string id = CreateSleeper();
+        Ok("start", id);
+        // /proc/keys lists what the reader may view: the keyring grants its user (root here) view and read.
+        File.ReadAllLines("/proc/keys").ShouldContain(l => l.Contains("keyring") && l.Contains($" {id}:"));
+
+        string other = NewId();
+        Ok("create", "--no-new-keyring", "-b", NewBundle("sleep", "1000").Write(), other);
+        File.ReadAllLines("/proc/keys").ShouldNotContain(l => l.Contains($" {other}:"));
+    }
 }

@@ -31,6 +31,7 @@ public static class CreateCommand
         PidFile: line.Get("pid-file"),
         ConsoleSocket: line.Get("console-socket"),
         NoPivot: line.Has("no-pivot"),
+        NoNewKeyring: line.Has("no-new-keyring"),
         PreserveFds: line.GetInt("preserve-fds", 0),
         ListenFds: SocketActivationFds());
 
