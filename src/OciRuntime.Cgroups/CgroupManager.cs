@@ -76,6 +76,7 @@ public sealed class CgroupManager : ICgroupManager
             string pointer = string.IsNullOrEmpty(resources.CpusetCpus) ? ResourcePointers.CpusetMems : ResourcePointers.CpusetCpus;
             CpusetLimits.Apply(Require(Controllers.Cpuset, pointer), resources.CpusetCpus, resources.CpusetMems);
         }
+        if (resources.Devices is { } devices) DeviceRulesApplier.Apply(_targets, devices);
     }
 
     private static string CpuPointer(CgroupResources r) =>

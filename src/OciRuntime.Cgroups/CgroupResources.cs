@@ -5,7 +5,8 @@ namespace OciRuntime.Cgroups;
 /// linux.resources section. Null means "leave unchanged". Values follow the OCI spec: memory in
 /// bytes with -1 for unlimited, MemorySwap is memory+swap, PidsLimit -1 for unlimited, CpuQuota -1 for
 /// unlimited, CpuShares as in cgroup v1 (converted to cpu.weight on v2). As in runc, a 0 pids limit,
-/// shares, quota or period and an empty cpuset string are treated as unset.
+/// shares, quota or period and an empty cpuset string are treated as unset. Devices is the whole ordered
+/// device rule list (the config's rules then the defaults); the cgroup ends up allowing what it says.
 /// </summary>
 public sealed record CgroupResources(
     long? MemoryLimit = null,
@@ -15,7 +16,8 @@ public sealed record CgroupResources(
     long? CpuQuota = null,
     ulong? CpuPeriod = null,
     string? CpusetCpus = null,
-    string? CpusetMems = null)
+    string? CpusetMems = null,
+    IReadOnlyList<DeviceRule>? Devices = null)
 {
     /// <summary>The controllers these resources need, by their kernel names; unset (null, 0, "") values need none.</summary>
     public IReadOnlyList<string> RequiredControllers()

@@ -11,4 +11,5 @@ internal static class ResourcePointers
     public const string CpuPeriod = "/linux/resources/cpu/period";
     public const string CpusetCpus = "/linux/resources/cpu/cpus";
     public const string CpusetMems = "/linux/resources/cpu/mems";
+    public const string Devices = "/linux/resources/devices";
 }
