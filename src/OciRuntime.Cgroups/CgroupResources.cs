@@ -1,3 +1,5 @@
+using OciRuntime.Spec.Model;
+
 namespace OciRuntime.Cgroups;
 
 /// <summary>
@@ -17,17 +19,38 @@ public sealed record CgroupResources(
     ulong? CpuPeriod = null,
     string? CpusetCpus = null,
     string? CpusetMems = null,
-    IReadOnlyList<DeviceRule>? Devices = null)
+    IReadOnlyList<DeviceRule>? Devices = null,
+    long? MemoryReservation = null,
+    ulong? MemorySwappiness = null,
+    bool? DisableOomKiller = null,
+    bool CheckBeforeUpdate = false,
+    ulong? CpuBurst = null,
+    long? CpuRealtimeRuntime = null,
+    ulong? CpuRealtimePeriod = null,
+    long? CpuIdle = null,
+    LinuxBlockIO? BlockIO = null,
+    IReadOnlyList<LinuxHugepageLimit>? HugepageLimits = null,
+    LinuxNetwork? Network = null,
+    IReadOnlyDictionary<string, LinuxRdma>? Rdma = null,
+    IReadOnlyDictionary<string, string>? Unified = null)
 {
     /// <summary>The controllers these resources need, by their kernel names; unset (null, 0, "") values need none.</summary>
     public IReadOnlyList<string> RequiredControllers()
     {
         var controllers = new List<string>();
-        if (MemoryLimit is not null || MemorySwap is not null) controllers.Add(Controllers.Memory);
+        if (MemoryLimit is not null || MemorySwap is not null || HasMemoryExtras) controllers.Add(Controllers.Memory);
         if (PidsLimit is not null and not 0) controllers.Add(Controllers.Pids);
-        if (CpuShares is not null and not 0 || CpuQuota is not null and not 0 || CpuPeriod is not null and not 0)
+        if (CpuShares is not null and not 0 || CpuQuota is not null and not 0 || CpuPeriod is not null and not 0 || HasCpuExtras)
             controllers.Add(Controllers.Cpu);
         if (!string.IsNullOrEmpty(CpusetCpus) || !string.IsNullOrEmpty(CpusetMems)) controllers.Add(Controllers.Cpuset);
+        if (BlockIO is not null) controllers.Add(Controllers.Io);
+        if (HugepageLimits is { Count: > 0 }) controllers.Add(Controllers.Hugetlb);
+        if (Rdma is { Count: > 0 }) controllers.Add(Controllers.Rdma);
+        if (Unified is not null) controllers.AddRange(UnifiedValues.Controllers(Unified).Except(controllers));
         return controllers;
     }
+
+    public bool HasMemoryExtras => MemoryReservation is not null || MemorySwappiness is not null || DisableOomKiller is not null;
+
+    public bool HasCpuExtras => CpuBurst is not null || CpuRealtimeRuntime is not null || CpuRealtimePeriod is not null || CpuIdle is not null;
 }

@@ -21,5 +21,20 @@ public static class ResourceMapping
         CpuPeriod: r?.Cpu?.Period,
         CpusetCpus: r?.Cpu?.Cpus,
         CpusetMems: r?.Cpu?.Mems,
-        Devices: r?.Devices is { } rules ? DeviceRuleMapping.WithDefaults(rules, null) : null);
+        Devices: r?.Devices is { } rules ? DeviceRuleMapping.WithDefaults(rules, null) : null,
+        // Like runc, memory.kernel and kernelTCP are accepted and ignored (kernel memory accounting is gone from
+        // recent kernels) and useHierarchy is left to the kernel (always on in cgroup2 and in v1 since 6.x).
+        MemoryReservation: r?.Memory?.Reservation,
+        MemorySwappiness: r?.Memory?.Swappiness,
+        DisableOomKiller: r?.Memory?.DisableOomKiller,
+        CheckBeforeUpdate: r?.Memory?.CheckBeforeUpdate == true,
+        CpuBurst: r?.Cpu?.Burst,
+        CpuRealtimeRuntime: r?.Cpu?.RealtimeRuntime,
+        CpuRealtimePeriod: r?.Cpu?.RealtimePeriod,
+        CpuIdle: r?.Cpu?.Idle,
+        BlockIO: r?.BlockIO,
+        HugepageLimits: r?.HugepageLimits,
+        Network: r?.Network,
+        Rdma: r?.Rdma,
+        Unified: r?.Unified);
 }
