@@ -121,6 +121,8 @@ public sealed class CgroupManager : ICgroupManager
         UnifiedControllerEnabler.Enable(unified, neededThere);
     }
 
+    public CgroupStats Stats() => CgroupStatsReader.Read(_targets);
+
     public void Freeze() => Freezer.Set(_targets, frozen: true);
 
     public void Thaw() => Freezer.Set(_targets, frozen: false);

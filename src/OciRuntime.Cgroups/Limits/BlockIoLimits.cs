@@ -4,8 +4,8 @@ using OciRuntime.Spec.Model;
 namespace OciRuntime.Cgroups;
 
 /// <summary>
-/// linux.resources.blockIO. v1: blkio.weight (blkio.bfq.weight when only BFQ offers a weight), blkio.leaf_weight,
-/// blkio.weight_device / leaf_weight_device and blkio.throttle.*_device. v2: io.bfq.weight, else io.weight with
+/// linux.resources.blockIO. v1: blkio.weight and blkio.weight_device (their blkio.bfq.* names when only BFQ
+/// offers weights), blkio.leaf_weight / leaf_weight_device and blkio.throttle.*_device. v2: io.bfq.weight, else io.weight with
 /// runc's conversion of the [10, 1000] weight onto [1, 10000]; per-device weights to io.bfq.weight; the
 /// throttles as io.max "rbps/wbps/riops/wiops" entries. leafWeight has no v2 file and is ignored there, as in runc.
 /// </summary>
@@ -21,14 +21,12 @@ internal static class BlockIoLimits
 
     private static void ApplyV1(CgroupTarget target, LinuxBlockIO io)
     {
-        if (io.Weight is { } weight)
-            target.Write(target.HasFile("blkio.weight") || !target.HasFile("blkio.bfq.weight") ? "blkio.weight" : "blkio.bfq.weight",
-                Number(weight), $"{Pointer}/weight");
+        if (io.Weight is { } weight) target.Write(V1WeightFile(target, "blkio.weight"), Number(weight), $"{Pointer}/weight");
         if (io.LeafWeight is { } leaf) target.Write("blkio.leaf_weight", Number(leaf), $"{Pointer}/leafWeight");
         for (int i = 0; i < (io.WeightDevice?.Count ?? 0); i++)
         {
             LinuxWeightDevice device = io.WeightDevice![i];
-            if (device.Weight is { } w) target.Write("blkio.weight_device", $"{device.Major}:{device.Minor} {w}", $"{Pointer}/weightDevice/{i}/weight");
+            if (device.Weight is { } w) target.Write(V1WeightFile(target, "blkio.weight_device"), $"{device.Major}:{device.Minor} {w}", $"{Pointer}/weightDevice/{i}/weight");
             if (device.LeafWeight is { } lw) target.Write("blkio.leaf_weight_device", $"{device.Major}:{device.Minor} {lw}", $"{Pointer}/weightDevice/{i}/leafWeight");
         }
         Throttle(target, io.ThrottleReadBpsDevice, "throttleReadBpsDevice", "blkio.throttle.read_bps_device", "");
@@ -53,6 +51,13 @@ internal static class BlockIoLimits
         Throttle(target, io.ThrottleWriteBpsDevice, "throttleWriteBpsDevice", "io.max", "wbps=");
         Throttle(target, io.ThrottleReadIopsDevice, "throttleReadIOPSDevice", "io.max", "riops=");
         Throttle(target, io.ThrottleWriteIopsDevice, "throttleWriteIOPSDevice", "io.max", "wiops=");
+    }
+
+    /// <summary>Kernels without CFQ (all since 5.0) offer the weights only under BFQ's names, blkio.bfq.*.</summary>
+    private static string V1WeightFile(CgroupTarget target, string file)
+    {
+        string bfq = file.Replace("blkio.", "blkio.bfq.");
+        return !target.HasFile(file) && target.HasFile(bfq) ? bfq : file;
     }
 
     /// <param name="key">v2's key before the rate ("rbps="), empty on v1.</param>
