@@ -62,6 +62,8 @@ public sealed class CgroupManager : ICgroupManager
     {
         EnableUnifiedControllers(resources);
 
+        if (resources.CheckBeforeUpdate && resources.MemoryLimit is not null)
+            MemoryExtras.CheckUsage(Require(Controllers.Memory, ResourcePointers.MemoryLimit), resources.MemoryLimit);
         if (resources.MemoryLimit is not null || resources.MemorySwap is not null)
         {
             string pointer = resources.MemoryLimit is not null ? ResourcePointers.MemoryLimit : ResourcePointers.MemorySwap;
@@ -76,12 +78,37 @@ public sealed class CgroupManager : ICgroupManager
             string pointer = string.IsNullOrEmpty(resources.CpusetCpus) ? ResourcePointers.CpusetMems : ResourcePointers.CpusetCpus;
             CpusetLimits.Apply(Require(Controllers.Cpuset, pointer), resources.CpusetCpus, resources.CpusetMems);
         }
+        if (resources.HasMemoryExtras)
+            MemoryExtras.Apply(Require(Controllers.Memory, MemoryExtrasPointer(resources)), resources.MemoryReservation,
+                resources.MemorySwappiness, resources.DisableOomKiller);
+        if (resources.HasCpuExtras)
+            CpuExtras.Apply(Require(Controllers.Cpu, CpuExtrasPointer(resources)), resources.CpuBurst, resources.CpuRealtimeRuntime,
+                resources.CpuRealtimePeriod, resources.CpuIdle);
+        if (resources.BlockIO is { } io)
+            BlockIoLimits.Apply(ControllerRouter.Find(_targets, Controllers.Blkio) ?? Require(Controllers.Io, ResourcePointers.BlockIO), io);
+        if (resources.HugepageLimits is { Count: > 0 } hugepages)
+            HugetlbLimits.Apply(Require(Controllers.Hugetlb, ResourcePointers.HugepageLimits), hugepages);
+        if (resources.Network is { } network) NetworkLimits.Apply(_targets, network);
+        if (resources.Rdma is { Count: > 0 } rdma) RdmaLimits.Apply(Require(Controllers.Rdma, ResourcePointers.Rdma), rdma);
+        if (resources.Unified is { } unified) UnifiedValues.Apply(_targets, unified);
+        if (resources.Devices is { } devices) DeviceRulesApplier.Apply(_targets, devices);
     }
 
     private static string CpuPointer(CgroupResources r) =>
         r.CpuShares is not null and not 0 ? ResourcePointers.CpuShares
         : r.CpuQuota is not null and not 0 ? ResourcePointers.CpuQuota
         : ResourcePointers.CpuPeriod;
+
+    private static string MemoryExtrasPointer(CgroupResources r) =>
+        r.MemoryReservation is not null ? ResourcePointers.MemoryReservation
+        : r.MemorySwappiness is not null ? ResourcePointers.MemorySwappiness
+        : ResourcePointers.DisableOomKiller;
+
+    private static string CpuExtrasPointer(CgroupResources r) =>
+        r.CpuBurst is not null ? ResourcePointers.CpuBurst
+        : r.CpuIdle is not null ? ResourcePointers.CpuIdle
+        : r.CpuRealtimePeriod is not null ? ResourcePointers.CpuRealtimePeriod
+        : ResourcePointers.CpuRealtimeRuntime;
 
     private CgroupTarget Require(string controller, string pointer) => ControllerRouter.Require(_targets, controller, pointer);
 
@@ -93,6 +120,8 @@ public sealed class CgroupManager : ICgroupManager
             .Where(c => ControllerRouter.Find(_targets, c) == unified);
         UnifiedControllerEnabler.Enable(unified, neededThere);
     }
+
+    public CgroupStats Stats() => CgroupStatsReader.Read(_targets);
 
     public void Freeze() => Freezer.Set(_targets, frozen: true);
 

@@ -42,6 +42,9 @@ public interface ICgroupManager
     /// <summary>How many processes the OOM killer killed in the cgroup, or null when the kernel does not say.</summary>
     long? OomKillCount();
 
+    /// <summary>The cgroup's resource usage, as `events` reports it; counters a host lacks read as zero.</summary>
+    CgroupStats Stats();
+
     /// <summary>Freezes every process in the cgroup and returns once the kernel reports it frozen.</summary>
     void Freeze();
 

@@ -44,6 +44,7 @@ public static class Program
                 "pause" => PauseCommand.Run(context, rest),
                 "ps" => PsCommand.Run(context, rest),
                 "update" => UpdateCommand.Run(context, rest),
+                "events" => EventsCommand.Run(context, rest),
                 "resume" => ResumeCommand.Run(context, rest),
                 "list" => ListCommand.Run(context, rest),
                 "spec" => SpecCommand.Run(context, rest),

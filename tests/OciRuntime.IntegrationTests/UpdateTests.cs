@@ -36,6 +36,10 @@ public sealed class UpdateTests : ContainerTest
         r.ExitCode.ShouldNotBe(0);
         r.Stderr.ShouldContain("/linux/resources/pids/limit");
         File.ReadAllText(pids).ShouldBe(before);
-        Runtime.Run("update", "--memory-reservation", "1000", id).Stderr.ShouldContain("/linux/resources/memory: not supported");
+        string file = Path.Combine(StateRoot, "swappiness.json");
+        File.WriteAllText(file, """{"memory": {"swappiness": 200}}""");
+        var swappiness = Runtime.Run("update", "--resources", file, id);
+        swappiness.ExitCode.ShouldNotBe(0);
+        swappiness.Stderr.ShouldContain("/linux/resources/memory/swappiness");
     }
 }

@@ -31,7 +31,7 @@ public static class FeaturesCommand
                     V2 = layout?.Mode is CgroupMode.V2 or CgroupMode.Hybrid,
                     Systemd = false,
                     SystemdUser = false,
-                    Rdma = false,
+                    Rdma = true,
                 },
                 Seccomp = new SeccompFeatures { Enabled = false },
                 Apparmor = new EnabledFeature { Enabled = false },

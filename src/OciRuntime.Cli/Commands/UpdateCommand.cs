@@ -5,8 +5,10 @@ using OciRuntime.Core.Lifecycle;
 
 namespace OciRuntime.Cli.Commands;
 
-/// <summary>update [--resources FILE|-] [--memory N] [--memory-swap N] [--pids-limit N] [--cpu-shares N]
-/// [--cpu-quota N] [--cpu-period N] [--cpuset-cpus S] [--cpuset-mems S] ID, as runc takes them.</summary>
+/// <summary>update [--resources FILE|-] [--memory N] [--memory-swap N] [--memory-reservation N] [--kernel-memory N]
+/// [--kernel-memory-tcp N] [--pids-limit N] [--cpu-share(s) N] [--cpu-quota N] [--cpu-period N] [--cpu-burst N]
+/// [--cpu-rt-period N] [--cpu-rt-runtime N] [--cpu-idle N] [--cpuset-cpus S] [--cpuset-mems S] [--blkio-weight N] ID,
+/// as runc takes them.</summary>
 public static class UpdateCommand
 {
     private static readonly (string Flag, string Group, string Field, bool IsText)[] Flags =
@@ -15,6 +17,10 @@ public static class UpdateCommand
         ("memory-reservation", "memory", "reservation", false), ("pids-limit", "pids", "limit", false),
         ("cpu-shares", "cpu", "shares", false), ("cpu-quota", "cpu", "quota", false), ("cpu-period", "cpu", "period", false),
         ("cpuset-cpus", "cpu", "cpus", true), ("cpuset-mems", "cpu", "mems", true),
+        ("cpu-share", "cpu", "shares", false), ("cpu-burst", "cpu", "burst", false), ("cpu-idle", "cpu", "idle", false),
+        ("cpu-rt-period", "cpu", "realtimePeriod", false), ("cpu-rt-runtime", "cpu", "realtimeRuntime", false),
+        ("kernel-memory", "memory", "kernel", false), ("kernel-memory-tcp", "memory", "kernelTCP", false),
+        ("blkio-weight", "blockIO", "weight", false),
     ];
 
     public static int Run(CommandContext context, string[] args)

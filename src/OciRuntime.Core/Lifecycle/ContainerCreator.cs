@@ -33,7 +33,7 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
             var layout = CgroupLayout.Detect();
             clock.Mark("cgroup layout detected");
             cgroup = CgroupManagerFactory.Create(layout, spec.Linux?.CgroupsPath, options.Id);
-            var resources = ResourceMapping.From(spec.Linux?.Resources);
+            var resources = ResourceMapping.ForCreate(spec.Linux);
             if (rootless) cgroup = RootlessCgroups.UsableOrNone(cgroup, resources);
             cgroup?.Create(resources);
             clock.Mark("cgroup directories made");

@@ -18,9 +18,6 @@ public static class FeatureGate
     {
         var process = spec.Process;
         var linux = spec.Linux;
-        var resources = linux?.Resources;
-        var memory = resources?.Memory;
-        var cpu = resources?.Cpu;
         (bool Asked, string Field)[] checks =
         [
             (!string.IsNullOrEmpty(process?.ApparmorProfile) && AppArmorEnabled(), "/process/apparmorProfile"),
@@ -31,15 +28,6 @@ public static class FeatureGate
             (linux?.Personality?.Flags is { Count: > 0 }, "/linux/personality/flags"),
             (linux?.MemoryPolicy is not null, "/linux/memoryPolicy"),
             (spec.Mounts?.Any(m => m.UidMappings is { Count: > 0 } || m.GidMappings is { Count: > 0 }) == true, "/mounts (uidMappings, gidMappings)"),
-            (memory?.Reservation is not null || memory?.Kernel is not null || memory?.KernelTcp is not null ||
-             memory?.Swappiness is not null || memory?.DisableOomKiller == true, "/linux/resources/memory"),
-            (cpu?.Burst is not null || cpu?.RealtimeRuntime is not null || cpu?.RealtimePeriod is not null || cpu?.Idle is not null,
-                "/linux/resources/cpu"),
-            (resources?.BlockIO is not null, "/linux/resources/blockIO"),
-            (resources?.HugepageLimits is { Count: > 0 }, "/linux/resources/hugepageLimits"),
-            (resources?.Network is not null, "/linux/resources/network"),
-            (resources?.Rdma is { Count: > 0 }, "/linux/resources/rdma"),
-            (resources?.Unified is { Count: > 0 }, "/linux/resources/unified"),
         ];
         return checks.FirstOrDefault(c => c.Asked).Field;
     }

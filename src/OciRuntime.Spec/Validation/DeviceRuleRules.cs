@@ -17,7 +17,9 @@ internal static class DeviceRuleRules
 
             if (rule.Type is not (null or "" or "a" or "b" or "c"))
                 problems.Add($"{pointer}/{i}/type", $"must be one of a, b, c, got \"{rule.Type}\"");
-            if (rule.Access is { } access && access.Any(c => c is not ('r' or 'w' or 'm')))
+            if (string.IsNullOrEmpty(rule.Access))
+                problems.Add($"{pointer}/{i}/access", "must name at least one of r, w and m");
+            else if (rule.Access is { } access && access.Any(c => c is not ('r' or 'w' or 'm')))
                 problems.Add($"{pointer}/{i}/access", $"may contain only r, w and m, got \"{access}\"");
         }
     }
