@@ -18,7 +18,7 @@ public static class Help
               list      list containers               spec      write a default config.json
               exec      run a process in a container  ps        list a container's processes
               pause     freeze a container            resume    thaw a paused container
-              update    change a container's limits
+              update    change a container's limits   network   bridge networking (as hooks)
               features  print the runtime's features
 
             global options:

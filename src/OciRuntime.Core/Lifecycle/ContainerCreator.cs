@@ -61,6 +61,8 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
                 HookRunner.RunAll("createRuntime", spec.Hooks?.CreateRuntime, creating);
             })
             {
+                PrepareNamespaces = pid => NetDeviceHandover.MoveIn(spec.Linux, pid),
+                UndoNamespaces = pid => NetDeviceHandover.MoveOut(spec.Linux, $"/proc/{pid}/ns/net", _ => { }),
                 RenderHookStates = (initConfig, pid) =>
                 {
                     initConfig.CreatingStateJson = Encoding.UTF8.GetString(hookState.ToJson(ContainerStatus.Creating.ToSpecString(), pid));
@@ -86,6 +88,7 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         }
         catch (Exception e)
         {
+            if (init is not null) NetDeviceHandover.MoveOut(spec.Linux, $"/proc/{init.Pid}/ns/net", _ => { });
             init?.Kill();
             long? oomKills = TryOomKillCount(cgroup);
             Undo(cgroup, dir);
