@@ -36,6 +36,9 @@ public static class SpecCommand
     /// <summary>The same `network` call twice: it connects at createRuntime and disconnects at poststop (it reads which from the state).</summary>
     private static Hooks BridgeHooks(string? root, string? bridge, string? bridgeIp)
     {
+        // Checked now, so a bad flag fails here and not at the container's first create.
+        try { Network.BridgeOptions.From(bridge, bridgeIp, null); }
+        catch (Network.NetworkSetupException e) { throw new UsageException(e.Message); }
         string self = Path.GetFullPath(Environment.ProcessPath ?? "/proc/self/exe");
         if (new FileInfo(self).ResolveLinkTarget(returnFinalTarget: true) is { } target) self = target.FullName;
         var hookArgs = new List<string> { "ociruntime" };
