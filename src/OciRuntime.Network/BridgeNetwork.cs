@@ -58,9 +58,9 @@ public sealed class BridgeNetwork(BridgeOptions options, string stateRoot)
     /// <summary>Gives the container's address back and removes the host end of its veth (if the namespace's end has not taken it along).</summary>
     public void Release(string containerId)
     {
+        using (var host = NetlinkSocket.Open()) Link.DeleteIfPresent(host, options.HostInterfaceFor(containerId));
+        if (!File.Exists(TablePath)) return;
         using var table = AddressTable.Lock(TablePath);
-        string hostEnd = table.Leases.TryGetValue(containerId, out var lease) ? lease.HostInterface : options.HostInterfaceFor(containerId);
-        using (var host = NetlinkSocket.Open()) Link.DeleteIfPresent(host, hostEnd);
         if (table.Leases.Remove(containerId)) table.Save();
     }
 

@@ -35,7 +35,7 @@ public sealed class NetworkTests : ContainerTest
     }
 
     private Dictionary<string, JsonNode?> Leases() =>
-        File.Exists(TablePath) ? JsonNode.Parse(File.ReadAllText(TablePath))!["containers"]!.AsObject().ToDictionary(p => p.Key, p => p.Value) : [];
+        File.Exists(TablePath) && new FileInfo(TablePath).Length > 0 ? JsonNode.Parse(File.ReadAllText(TablePath))!["containers"]!.AsObject().ToDictionary(p => p.Key, p => p.Value) : [];
 
     private string AddressOf(string id) => (string)Leases()[id]!["address"]!;
 
@@ -145,6 +145,23 @@ public sealed class NetworkTests : ContainerTest
         r.Stderr.ShouldContain($"--address {_subnet}.77: in use by container {first}");
         Leases().Keys.ShouldBe([first]);
         BridgePorts().Length.ShouldBe(1);
+    }
+
+    [RootFact]
+    public void A_create_failing_after_the_network_hook_releases_the_address_through_poststop()
+    {
+        string dir = NetworkBundle("sleep 1000");
+        string configPath = Path.Combine(dir, "config.json");
+        var config = JsonNode.Parse(File.ReadAllText(configPath))!.AsObject();
+        config["hooks"]!["createContainer"] = new JsonArray(new JsonObject { ["path"] = "/bin/false" });
+        File.WriteAllText(configPath, config.ToJsonString());
+
+        string id = NewId();
+        var r = Runtime.Run("create", "-b", dir, id);
+        r.ExitCode.ShouldNotBe(0);
+        r.Stderr.ShouldContain("/hooks/createContainer/0");
+        Leases().ShouldBeEmpty();
+        BridgePorts().ShouldBeEmpty();
     }
 
     [RootFact]
