@@ -14,6 +14,10 @@ public sealed class BridgeNetwork(BridgeOptions options, string stateRoot)
     /// <summary>Connects the container whose init is <paramref name="pid"/>; returns its address. On failure nothing is left.</summary>
     public IPAddress Attach(string containerId, int pid)
     {
+        // The hook runs in the runtime's namespaces: the same namespace means the container has none of its own,
+        // and an eth0, address and default route would land on the host.
+        if (new FileInfo($"/proc/{pid}/ns/net").LinkTarget == new FileInfo("/proc/self/ns/net").LinkTarget)
+            throw new NetworkSetupException($"container {containerId} shares the host's network namespace: add {{\"type\": \"network\"}} to /linux/namespaces");
         using var table = AddressTable.Lock(TablePath);
         if (table.Leases.TryGetValue(containerId, out var existing))
             throw new NetworkSetupException($"container {containerId} already has {existing.Address} on {options.Bridge}");

@@ -165,6 +165,23 @@ public sealed class NetworkTests : ContainerTest
     }
 
     [RootFact]
+    public void A_container_without_its_own_network_namespace_is_refused_before_the_host_is_touched()
+    {
+        string dir = NetworkBundle("sleep 1000");
+        string configPath = Path.Combine(dir, "config.json");
+        var config = JsonNode.Parse(File.ReadAllText(configPath))!.AsObject();
+        var namespaces = config["linux"]!["namespaces"]!.AsArray();
+        namespaces.Remove(namespaces.First(n => (string)n!["type"]! == "network"));
+        File.WriteAllText(configPath, config.ToJsonString());
+
+        var r = Runtime.Run("create", "-b", dir, NewId());
+        r.ExitCode.ShouldNotBe(0);
+        r.Stderr.ShouldContain("shares the host's network namespace");
+        Directory.Exists($"/sys/class/net/{_bridge}").ShouldBeFalse();
+        Leases().ShouldBeEmpty();
+    }
+
+    [RootFact]
     public void A_bridge_name_longer_than_the_kernel_allows_is_refused_by_spec()
     {
         var bundle = NewBundle();
