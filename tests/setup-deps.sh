@@ -8,6 +8,8 @@ command -v clang >/dev/null || command -v gcc >/dev/null || need+=(gcc)
 command -v file >/dev/null || need+=(file)
 command -v make >/dev/null || need+=(make)
 [ -x /usr/bin/newuidmap ] && [ -x /usr/bin/newgidmap ] || need+=(uidmap) # rootless tests: subordinate id ranges
+# The network tests make and inspect host interfaces with ip (the runtime itself talks rtnetlink).
+command -v ip >/dev/null || need+=(iproute2)
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "missing packages: ${need[*]} (run as root, or install them)" >&2

@@ -49,6 +49,7 @@ public static class Program
                 "list" => ListCommand.Run(context, rest),
                 "spec" => SpecCommand.Run(context, rest),
                 "features" => FeaturesCommand.Run(context, rest),
+                "network" => NetworkCommand.Run(context, rest),
                 "help" or "--help" or "-h" => Help.Print(Console.Out),
                 "--version" or "-v" or "version" => Help.PrintVersion(Console.Out),
                 _ => throw new UsageException($"no such command: {verb}"),

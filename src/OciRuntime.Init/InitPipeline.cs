@@ -42,6 +42,7 @@ public sealed class InitPipeline(InitConfig config, FrameChannel channel)
         new RootfsApplier(spec, config.Rootfs, config.Bundle, config.NoPivot).Apply(beforePivot: () => RunCreateHooks(spec));
         clock.Mark("rootfs ready");
         new HostnameApplier(spec).Apply();
+        LoopbackApplier.Apply(spec);
         ConsoleApplier.Apply(process, config.ConsoleSocketFd);
 
         // With --debug, Ready carries init's own stage timings for the parent to log.

@@ -30,6 +30,7 @@ public static class SpecValidator
         LinuxPathRules.Check(spec, problems);
         SeccompRules.Check(spec, problems);
         DeviceRules.Check(spec, problems);
+        NetDeviceRules.Check(spec, problems);
         return problems.Items;
     }
 }

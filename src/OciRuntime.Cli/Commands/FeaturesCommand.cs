@@ -38,7 +38,7 @@ public static class FeaturesCommand
                 Selinux = new EnabledFeature { Enabled = false },
                 IntelRdt = new EnabledFeature { Enabled = false },
                 MountExtensions = new MountExtensionsFeatures { Idmap = new EnabledFeature { Enabled = false } },
-                NetDevices = new EnabledFeature { Enabled = false },
+                NetDevices = new EnabledFeature { Enabled = true },
             },
         };
         Console.Out.WriteLine(JsonSerializer.Serialize(features, SpecJsonContext.Default.Features));

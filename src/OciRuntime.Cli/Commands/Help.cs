@@ -19,6 +19,7 @@ public static class Help
               exec      run a process in a container  ps        list a container's processes
               pause     freeze a container            resume    thaw a paused container
               update    change a container's limits   events    stream usage stats and OOMs
+              network   bridge networking (as hooks)
               features  print the runtime's features
 
             global options:

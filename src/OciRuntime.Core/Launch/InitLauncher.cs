@@ -39,6 +39,12 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
     /// <summary>Set by the caller to fill the hook state documents once init's pid is known.</summary>
     public Action<InitConfig, int>? RenderHookStates { get; init; }
 
+    /// <summary>Work in init's namespaces from outside (moving network devices in) once its pid is known.</summary>
+    public Action<int>? PrepareNamespaces { get; init; }
+
+    /// <summary>Undoes <see cref="PrepareNamespaces"/> if setup fails, before init (and its namespaces) are killed.</summary>
+    public Action<int>? UndoNamespaces { get; init; }
+
     private RunningInit Launch(Action<RunningInit> awaitSetup)
     {
         var (parentEnd, childEnd) = Fd.SocketPair(Af.SOCK_STREAM);
@@ -77,6 +83,7 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
         }
 
         var init = new RunningInit(channel);
+        bool prepared = false;
         try
         {
             using (stage1)
@@ -88,6 +95,8 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
                 int status = stage1.WaitForExitCode();
                 if (status != 0) throw new RuntimeError($"container init's first stage exited with status {status}");
             }
+            PrepareNamespaces?.Invoke(init.Pid);
+            prepared = true;
             RenderHookStates?.Invoke(config, init.Pid);
             channel.Send(FrameType.InitConfig, config.ToJson());
             awaitSetup(init);
@@ -95,6 +104,7 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
         }
         catch
         {
+            if (prepared) UndoNamespaces?.Invoke(init.Pid);
             init.Kill();
             init.Dispose();
             throw;

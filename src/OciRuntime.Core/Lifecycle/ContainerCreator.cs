@@ -25,9 +25,11 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         if (terminal && options.ConsoleSocket is null && options.ConsoleSocketFd < 0)
             throw new RuntimeError("/process/terminal: a terminal needs --console-socket to hand its master to, or a foreground run");
 
+        var hookState = new HookState(spec.OciVersion ?? SpecVersion.Current, options.Id, loaded.BundlePath, spec.Annotations);
         using ContainerDirectory dir = root.CreateContainer(options.Id);
         ICgroupManager? cgroup = null;
         RunningInit? init = null;
+        bool runtimeHooksBegan = false;
         try
         {
             var layout = CgroupLayout.Detect();
@@ -53,15 +55,17 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
             var plan = NamespacePlan.From(spec.Linux);
             var bootstrap = new BootstrapMessage(plan.CloneFlags, plan.Joins, spec.Process?.OomScoreAdj,
                 TimeOffsets: spec.Linux?.TimeOffsets is { Count: > 0 });
-            var hookState = new HookState(spec.OciVersion ?? SpecVersion.Current, options.Id, loaded.BundlePath, spec.Annotations);
             init = new InitLauncher(config, bootstrap, spec.Linux, dir.FifoPath, cgroup, debug, consoleSocket: terminal ? options.ConsoleSocket : null,
                 consoleSocketFd: terminal ? options.ConsoleSocketFd : -1, runtimeHooks: pid =>
             {
                 byte[] creating = hookState.ToJson(ContainerStatus.Creating.ToSpecString(), pid);
+                runtimeHooksBegan = true;
                 HookRunner.RunAll("prestart", spec.Hooks?.Prestart, creating);
                 HookRunner.RunAll("createRuntime", spec.Hooks?.CreateRuntime, creating);
             })
             {
+                PrepareNamespaces = pid => NetDeviceHandover.MoveIn(spec.Linux, pid),
+                UndoNamespaces = pid => NetDeviceHandover.MoveOut(spec.Linux, $"/proc/{pid}/ns/net", _ => { }),
                 RenderHookStates = (initConfig, pid) =>
                 {
                     initConfig.CreatingStateJson = Encoding.UTF8.GetString(hookState.ToJson(ContainerStatus.Creating.ToSpecString(), pid));
@@ -87,9 +91,15 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         }
         catch (Exception e)
         {
+            if (init is not null) NetDeviceHandover.MoveOut(spec.Linux, $"/proc/{init.Pid}/ns/net", _ => { });
             init?.Kill();
             long? oomKills = TryOomKillCount(cgroup);
             Undo(cgroup, dir);
+            // The lifecycle goes on to delete once hooks have run, and delete ends with poststop (which undoes what
+            // createRuntime hooks set up, such as a network).
+            if (runtimeHooksBegan)
+                HookRunner.RunAllWarning("poststop", spec.Hooks?.Poststop, hookState.ToJson(ContainerStatus.Stopped.ToSpecString(), 0),
+                    message => debug?.Invoke(message));
             if (oomKills > 0)
                 throw new RuntimeError($"container init was OOM-killed (memory limit too low?): {e.Message}", ExitCodes.Failure, e);
             if (e is SpecException spe) throw new RuntimeError(spe.Message, ExitCodes.Failure, spe);

@@ -26,8 +26,13 @@ public sealed class ContainerDeleter(StateRoot root, Action<string>? warn = null
             var status = container.Status;
             if (status is ContainerStatus.Running or ContainerStatus.Paused && !force)
                 throw new RuntimeError($"cannot delete container {id} that is not stopped: {status.ToSpecString()}");
+            var config = ReadConfig(container);
+            // Devices go back while the namespace still exists (the running init's, or one joined by path).
+            if (config?.Linux?.NetDevices is { Count: > 0 } && NetDeviceHandover.NamespacePath(config.Linux,
+                    status is ContainerStatus.Stopped ? 0 : container.State.InitPid) is { } netns)
+                NetDeviceHandover.MoveOut(config.Linux, netns, warn ?? (_ => { }));
             if (status is not ContainerStatus.Stopped) KillInit(container, status);
-            var poststop = PoststopHooks(container);
+            var poststop = config?.Hooks?.Poststop;
             Destroy(container);
             // After the container is gone; failures are warnings and the rest still run.
             if (poststop is { Count: > 0 })
@@ -35,12 +40,12 @@ public sealed class ContainerDeleter(StateRoot root, Action<string>? warn = null
         }
     }
 
-    /// <summary>A damaged config copy must not make a container undeletable: it only costs the poststop hooks.</summary>
-    private List<Spec.Model.Hook>? PoststopHooks(Container container)
+    /// <summary>A damaged config copy must not make a container undeletable: it only costs the poststop hooks and device return.</summary>
+    private Spec.Model.RuntimeSpec? ReadConfig(Container container)
     {
         try
         {
-            return container.ReadConfig().Hooks?.Poststop;
+            return container.ReadConfig();
         }
         catch (Exception e) when (e is Spec.SpecException or IOException)
         {

@@ -23,7 +23,6 @@ public static class FeatureGate
             (!string.IsNullOrEmpty(process?.ApparmorProfile) && AppArmorEnabled(), "/process/apparmorProfile"),
             (linux?.Seccomp is not null, "/linux/seccomp"),
             (linux?.Sysctl is { Count: > 0 }, "/linux/sysctl"),
-            (linux?.NetDevices is { Count: > 0 }, "/linux/netDevices"),
             (linux?.IntelRdt is not null, "/linux/intelRdt"),
             (linux?.Personality?.Flags is { Count: > 0 }, "/linux/personality/flags"),
             (linux?.MemoryPolicy is not null, "/linux/memoryPolicy"),
