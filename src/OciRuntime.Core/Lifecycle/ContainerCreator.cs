@@ -36,7 +36,13 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
             clock.Mark("cgroup layout detected");
             cgroup = CgroupManagerFactory.Create(layout, spec.Linux?.CgroupsPath, options.Id);
             var resources = ResourceMapping.ForCreate(spec.Linux);
-            if (rootless) cgroup = RootlessCgroups.UsableOrNone(cgroup, resources);
+            if (rootless)
+            {
+                // Device rules need CAP_SYS_ADMIN (v1 files) or CAP_BPF (v2 filter) on the host, which an unprivileged
+                // user lacks; its container can't make device nodes anyway, only bind the host's, as runc reasons.
+                resources = resources with { Devices = null };
+                cgroup = RootlessCgroups.UsableOrNone(cgroup, resources);
+            }
             cgroup?.Create(resources);
             clock.Mark("cgroup directories made");
             cgroup?.Set(resources);
