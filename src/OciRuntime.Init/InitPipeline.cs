@@ -3,6 +3,7 @@ using OciRuntime.Core;
 using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Launch;
 using OciRuntime.Init.Appliers;
+using OciRuntime.Init.Seccomp;
 using OciRuntime.Linux;
 using OciRuntime.Spec;
 using OciRuntime.Spec.Model;
@@ -49,7 +50,7 @@ public sealed class InitPipeline(InitConfig config, FrameChannel channel)
         if (go?.Type != FrameType.Run) throw new InvalidOperationException("the parent did not confirm the container was recorded");
 
         process.Env = [.. process.Env ?? [], .. config.ExtraEnv];
-        var exec = new ProcessApplier(process);
+        var exec = new ProcessApplier(process, new SeccompApplier(config.Seccomp, listener => ListenerHandOver.Send(channel, listener)));
         exec.Apply();
         string executable = exec.ResolveExecutable();
 
