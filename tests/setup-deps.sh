@@ -7,6 +7,8 @@ command -v clang >/dev/null || command -v gcc >/dev/null || need+=(gcc)
 [ -x /bin/busybox ] && /bin/busybox --list >/dev/null 2>&1 && file -L /bin/busybox 2>/dev/null | grep -q static || need+=(busybox-static)
 command -v file >/dev/null || need+=(file)
 command -v make >/dev/null || need+=(make)
+# linux.seccomp is compiled with libseccomp, opened at run time only when a config has a profile.
+ls /usr/lib/*/libseccomp.so.2 /lib/*/libseccomp.so.2 >/dev/null 2>&1 || need+=(libseccomp2)
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "missing packages: ${need[*]} (run as root, or install them)" >&2
