@@ -15,12 +15,15 @@ public sealed class SeccompAgent : IDisposable
     private const ulong NotifRecv = 0xC0502100, NotifSend = 0xC0182101; // _IOWR('!', 0|1, ...), 80- and 24-byte structs
     private const short PollIn = 1;
     private readonly Socket _socket = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-    private readonly Task _serving;
+    private readonly Task _accepting;
+    private readonly List<Task> _serving = [];
+    private readonly List<JsonObject> _states = [];
     private volatile bool _stop;
 
     public string Path { get; }
     public int Errno { get; }
-    public JsonObject? State { get; private set; }
+    /// <summary>The containerProcessState documents received, one per process that loaded the filter.</summary>
+    public IReadOnlyList<JsonObject> States { get { lock (_states) return [.. _states]; } }
     /// <summary>The syscall numbers of the notifications answered.</summary>
     public List<int> Syscalls { get; } = [];
 
@@ -29,19 +32,27 @@ public sealed class SeccompAgent : IDisposable
         Errno = errno;
         Path = System.IO.Path.Combine(directory, "agent.sock");
         _socket.Bind(new UnixDomainSocketEndPoint(Path));
-        _socket.Listen(1);
-        _serving = Task.Run(Serve);
+        _socket.Listen(4);
+        _accepting = Task.Run(Accept);
     }
 
-    private void Serve()
+    private void Accept()
     {
-        int listener;
-        using (var connection = _socket.Accept())
+        while (!_stop)
         {
-            var (fd, text) = UnixSocket.ReceiveFd((int)connection.Handle);
-            listener = fd;
-            State = JsonNode.Parse(text)!.AsObject();
+            int listener;
+            using (var connection = _socket.Accept())
+            {
+                var (fd, text) = UnixSocket.ReceiveFd((int)connection.Handle);
+                listener = fd;
+                lock (_states) _states.Add(JsonNode.Parse(text)!.AsObject());
+            }
+            lock (_serving) _serving.Add(Task.Run(() => Serve(listener)));
         }
+    }
+
+    private void Serve(int listener)
+    {
         try
         {
             while (!_stop)
@@ -66,12 +77,12 @@ public sealed class SeccompAgent : IDisposable
         }
     }
 
-    /// <summary>Waits until the agent has been given the listener (or the timeout passes).</summary>
-    public bool WaitForState(int timeoutMs = 10_000)
+    /// <summary>Waits until the agent has been given <paramref name="count"/> listeners (or the timeout passes).</summary>
+    public bool WaitForStates(int count, int timeoutMs = 10_000)
     {
         long deadline = Environment.TickCount64 + timeoutMs;
-        while (State is null && Environment.TickCount64 < deadline) Thread.Sleep(20);
-        return State is not null;
+        while (States.Count < count && Environment.TickCount64 < deadline) Thread.Sleep(20);
+        return States.Count >= count;
     }
 
     [DllImport("libc", SetLastError = true)] private static extern int ioctl(int fd, ulong request, byte[] argument);
@@ -82,7 +93,7 @@ public sealed class SeccompAgent : IDisposable
     {
         _stop = true;
         _socket.Dispose();
-        try { _serving.Wait(2000); }
-        catch (AggregateException) { /* never connected: Accept failed when the socket closed */ }
+        try { Task.WaitAll([_accepting, .. _serving], 2000); }
+        catch (AggregateException) { /* Accept fails when the socket closes */ }
     }
 }

@@ -127,13 +127,16 @@ public sealed class SeccompTests : ContainerTest
         r.Stderr.ShouldContain("Function not implemented");
     }
 
-    [RootFact]
-    public void Notify_hands_the_listener_and_state_to_the_agent_which_answers_the_syscalls()
+    [RootTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Notify_hands_the_listener_and_state_to_the_agent_which_answers_the_syscalls(bool waitKillable)
     {
         using var agent = new SeccompAgent(StateRoot, errno: 30 /* EROFS */);
         var profile = AllowAllBut(Rule("SCMP_ACT_NOTIFY", "mkdir", "mkdirat"));
         profile["listenerPath"] = agent.Path;
         profile["listenerMetadata"] = "from-the-test";
+        if (waitKillable) profile["flags"] = Names("SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV", "SECCOMP_FILTER_FLAG_TSYNC");
         var bundle = WithSeccomp(profile, "sh", "-c", "mkdir /tmp/n; echo rc=$?");
         string id = NewId();
         var r = Runtime.Run("run", "-b", bundle.Write(), id);
@@ -141,12 +144,44 @@ public sealed class SeccompTests : ContainerTest
         r.ExitCode.ShouldBe(0, r.ToString());
         r.Stdout.ShouldBe("rc=1\n");
         r.Stderr.ShouldContain("Read-only file system");
-        agent.WaitForState().ShouldBeTrue();
-        agent.State!["fds"]!.AsArray().Single()!.ToString().ShouldBe("seccompFd");
-        agent.State["metadata"]!.ToString().ShouldBe("from-the-test");
-        agent.State["state"]!["id"]!.ToString().ShouldBe(id);
-        agent.State["state"]!["status"]!.ToString().ShouldBe("creating");
-        ((int)agent.State["pid"]!).ShouldBe((int)agent.State["state"]!["pid"]!);
+        agent.WaitForStates(1).ShouldBeTrue();
+        var state = agent.States[0];
+        state["fds"]!.AsArray().Single()!.ToString().ShouldBe("seccompFd");
+        state["metadata"]!.ToString().ShouldBe("from-the-test");
+        state["state"]!["id"]!.ToString().ShouldBe(id);
+        state["state"]!["status"]!.ToString().ShouldBe("creating");
+        ((int)state["pid"]!).ShouldBe((int)state["state"]!["pid"]!);
         lock (agent.Syscalls) agent.Syscalls.ShouldContain(83 /* mkdir on x86_64 */);
+    }
+
+    [RootFact]
+    public void An_exec_process_hands_its_own_listener_to_the_agent()
+    {
+        using var agent = new SeccompAgent(StateRoot, errno: 30 /* EROFS */);
+        var profile = AllowAllBut(Rule("SCMP_ACT_NOTIFY", "mkdir", "mkdirat"));
+        profile["listenerPath"] = agent.Path;
+        string id = CreateSleeper(WithSeccomp(profile, "sleep", "1000"));
+        Ok("start", id);
+        var r = Runtime.Run("exec", id, "mkdir", "/tmp/e");
+
+        r.ExitCode.ShouldBe(1, r.ToString());
+        r.Stderr.ShouldContain("Read-only file system");
+        agent.WaitForStates(2).ShouldBeTrue();
+        var exec = agent.States[1];
+        exec["state"]!["status"]!.ToString().ShouldBe("running");
+        ((int)exec["state"]!["pid"]!).ShouldBe(Pid(id));
+        ((int)exec["pid"]!).ShouldNotBe(Pid(id));
+    }
+
+    [RootFact]
+    public void Trace_without_a_tracer_fails_the_syscall_with_ENOSYS_and_log_lets_it_run()
+    {
+        var r = Run(WithSeccomp(AllowAllBut(Rule("SCMP_ACT_TRACE", "mkdir", "mkdirat")), "mkdir", "/tmp/t"));
+        r.ExitCode.ShouldBe(1, r.ToString());
+        r.Stderr.ShouldContain("Function not implemented");
+
+        r = Run(WithSeccomp(AllowAllBut(Rule("SCMP_ACT_LOG", "mkdir", "mkdirat")), "sh", "-c", "mkdir /tmp/l && echo made"));
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stdout.ShouldBe("made\n");
     }
 }
