@@ -26,6 +26,7 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         if (terminal && options.ConsoleSocket is null && options.ConsoleSocketFd < 0)
             throw new RuntimeError("/process/terminal: a terminal needs --console-socket to hand its master to, or a foreground run");
         CompiledSeccomp? seccomp = CompileSeccomp(spec, debug);
+        if (seccomp is not null) clock.Mark("seccomp profile compiled");
 
         using ContainerDirectory dir = root.CreateContainer(options.Id);
         ICgroupManager? cgroup = null;
