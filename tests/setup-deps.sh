@@ -10,6 +10,8 @@ command -v make >/dev/null || need+=(make)
 [ -x /usr/bin/newuidmap ] && [ -x /usr/bin/newgidmap ] || need+=(uidmap) # rootless tests: subordinate id ranges
 # The network tests make and inspect host interfaces with ip (the runtime itself talks rtnetlink).
 command -v ip >/dev/null || need+=(iproute2)
+# linux.seccomp is compiled with libseccomp, opened at run time only when a config has a profile.
+ls /usr/lib/*/libseccomp.so.2 /lib/*/libseccomp.so.2 >/dev/null 2>&1 || need+=(libseccomp2)
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "missing packages: ${need[*]} (run as root, or install them)" >&2

@@ -1,5 +1,6 @@
 using OciRuntime.Core.Launch;
 using OciRuntime.Init.Appliers;
+using OciRuntime.Init.Seccomp;
 using OciRuntime.Linux;
 using OciRuntime.Spec;
 
@@ -10,7 +11,7 @@ namespace OciRuntime.Init;
 /// also made the container's root ours), so only the process's own identity remains before execve.
 /// The init socket is close-on-exec: the parent reads EOF as "the process is running", an Error frame otherwise.
 /// </summary>
-public sealed class ExecPipeline(InitConfig config)
+public sealed class ExecPipeline(InitConfig config, FrameChannel channel)
 {
     public void Run()
     {
@@ -19,7 +20,8 @@ public sealed class ExecPipeline(InitConfig config)
         ConsoleApplier.Apply(process, config.ConsoleSocketFd);
         ProcessAttributesApplier.Apply(process, spec.Linux?.Personality);
         ProcessAttributesApplier.ApplyFinalAffinity(process.ExecCpuAffinity);
-        var exec = new ProcessApplier(process);
+        var exec = new ProcessApplier(process, new SeccompApplier(config.Seccomp, listener => ListenerHandOver.Send(channel, listener)));
+
         exec.Apply();
         string executable = exec.ResolveExecutable();
         Fd.CloseOnExecFrom(3 + config.PreserveFds);

@@ -24,7 +24,7 @@ public static class InitEntry
             Frame frame = channel.Receive() ?? throw new InvalidOperationException("the parent closed the init socket before sending the configuration");
             if (frame.Type != FrameType.InitConfig) throw new InvalidOperationException($"expected the init configuration, got frame {frame.Type}");
             var config = InitConfig.FromJson(frame.Payload);
-            if (config.Mode == InitConfig.ExecMode) new ExecPipeline(config).Run();
+            if (config.Mode == InitConfig.ExecMode) new ExecPipeline(config, channel).Run();
             else new InitPipeline(config, channel).Run();
             return 127; // Run only returns by execve.
         }

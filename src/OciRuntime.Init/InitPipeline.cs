@@ -3,6 +3,7 @@ using OciRuntime.Core;
 using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Launch;
 using OciRuntime.Init.Appliers;
+using OciRuntime.Init.Seccomp;
 using OciRuntime.Linux;
 using OciRuntime.Spec;
 using OciRuntime.Spec.Model;
@@ -52,7 +53,8 @@ public sealed class InitPipeline(InitConfig config, FrameChannel channel)
 
         process.Env = [.. process.Env ?? [], .. config.ExtraEnv];
         ProcessAttributesApplier.Apply(process, spec.Linux?.Personality);
-        var exec = new ProcessApplier(process);
+        var exec = new ProcessApplier(process, new SeccompApplier(config.Seccomp, listener => ListenerHandOver.Send(channel, listener)));
+
         exec.Apply();
         string executable = exec.ResolveExecutable();
 

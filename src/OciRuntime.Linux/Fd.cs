@@ -84,6 +84,15 @@ public static unsafe class Fd
     {
         const int CLOSE_RANGE_CLOEXEC = 1 << 2;
         nint r = Libc.syscall(Sys.CloseRange, first, unchecked((nint)uint.MaxValue), CLOSE_RANGE_CLOEXEC, 0, 0);
-        if (r < 0) throw new SysError("close_range", $"{first}..", Errno.Last);
+        if (r >= 0) return;
+        int error = Errno.Last;
+        // A seccomp profile older than close_range (5.9) answers ENOSYS or EPERM for it: mark them one by one.
+        if (error is not (Errno.ENOSYS or Errno.EPERM)) throw new SysError("close_range", $"{first}..", error);
+        foreach (string entry in Directory.GetFileSystemEntries("/proc/self/fd"))
+        {
+            if (!int.TryParse(Path.GetFileName(entry), out int fd) || fd < first) continue;
+            int flags = Libc.fcntl(fd, 1 /* F_GETFD */, 0);
+            if (flags >= 0) Libc.fcntl(fd, 2 /* F_SETFD */, flags | 1 /* FD_CLOEXEC */);
+        }
     }
 }

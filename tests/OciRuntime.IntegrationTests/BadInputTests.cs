@@ -25,7 +25,9 @@ public sealed class BadInputTests : ContainerTest
         { "bind-source-missing", "/mounts/8/source" },
         { "terminal-without-console-socket", "/process/terminal" },
         { "hook-path-relative", "/hooks/prestart/0/path" },
-        { "seccomp-not-yet", "/linux/seccomp" },
+        { "seccomp-unknown-action", "/linux/seccomp/syscalls/0/action" },
+        { "seccomp-architecture-libseccomp-lacks", "/linux/seccomp/architectures/0" },
+        { "seccomp-listener-nobody-listens-on", "/linux/seccomp/listenerPath" },
     };
 
     private static void Break(string name, JsonObject c)
@@ -50,11 +52,24 @@ public sealed class BadInputTests : ContainerTest
             case "cwd-not-a-directory": process["cwd"] = "/etc/passwd"; break;
             case "terminal-without-console-socket": process["terminal"] = true; break;
             case "hook-path-relative": c["hooks"] = new JsonObject { ["prestart"] = new JsonArray(new JsonObject { ["path"] = "bin/true" }) }; break;
-            case "seccomp-not-yet": linux["seccomp"] = new JsonObject { ["defaultAction"] = "SCMP_ACT_ALLOW" }; break;
+            case "seccomp-unknown-action": linux["seccomp"] = Seccomp("SCMP_ACT_FOO"); break;
+            case "seccomp-architecture-libseccomp-lacks":
+                // libseccomp 2.5 builds no filter for LoongArch (2.6 does: then this case needs another arch).
+                linux["seccomp"] = Seccomp("SCMP_ACT_ERRNO");
+                linux["seccomp"]!["architectures"] = new JsonArray("SCMP_ARCH_LOONGARCH64"); break;
+            case "seccomp-listener-nobody-listens-on":
+                linux["seccomp"] = Seccomp("SCMP_ACT_NOTIFY");
+                linux["seccomp"]!["listenerPath"] = "/nonexistent/agent.sock"; break;
             case "bind-source-missing":
                 c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "/mnt", ["type"] = "bind", ["source"] = "/no/such/dir", ["options"] = new JsonArray("rbind") }); break;
         }
     }
+
+    private static JsonObject Seccomp(string action) => new()
+    {
+        ["defaultAction"] = "SCMP_ACT_ALLOW",
+        ["syscalls"] = new JsonArray(new JsonObject { ["names"] = new JsonArray("mkdir"), ["action"] = action }),
+    };
 
     [RootTheory]
     [MemberData(nameof(Cases))]

@@ -57,7 +57,12 @@ public sealed class CliTests : ContainerTest
         var doc = JsonNode.Parse(Ok("features").Stdout)!;
         doc["ociVersionMax"]!.ToString().ShouldStartWith("1.");
         doc["linux"]!["namespaces"]!.AsArray().Count.ShouldBe(8);
-        doc["linux"]!["seccomp"]!["enabled"]!.GetValue<bool>().ShouldBeFalse();
+        var seccomp = doc["linux"]!["seccomp"]!;
+        seccomp["enabled"]!.GetValue<bool>().ShouldBeTrue();
+        seccomp["actions"]!.AsArray().Select(a => a!.ToString()).ShouldContain("SCMP_ACT_NOTIFY");
+        seccomp["operators"]!.AsArray().Count.ShouldBe(7);
+        seccomp["archs"]!.AsArray().Select(a => a!.ToString()).ShouldContain("SCMP_ARCH_X86_64");
+        seccomp["supportedFlags"]!.AsArray().Select(a => a!.ToString()).ShouldContain("SECCOMP_FILTER_FLAG_TSYNC");
         doc["linux"]!["capabilities"]!.AsArray().Select(c => c!.ToString()).ShouldContain("CAP_SYS_ADMIN");
         doc["hooks"]!.AsArray().Count.ShouldBe(6);
     }

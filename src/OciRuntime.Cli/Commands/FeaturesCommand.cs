@@ -7,8 +7,8 @@ using OciRuntime.Spec.Model;
 namespace OciRuntime.Cli.Commands;
 
 /// <summary>
-/// features: what this build really implements. Features still being built (seccomp, AppArmor, SELinux,
-/// idmapped mounts) are reported as absent rather than promised.
+/// features: what this build really implements. Features still being built (AppArmor, SELinux, idmapped mounts)
+/// are reported as absent rather than promised.
 /// </summary>
 public static class FeaturesCommand
 {
@@ -33,7 +33,7 @@ public static class FeaturesCommand
                     SystemdUser = false,
                     Rdma = true,
                 },
-                Seccomp = new SeccompFeatures { Enabled = false },
+                Seccomp = SeccompFeatureProbe.Probe(),
                 Apparmor = new EnabledFeature { Enabled = false },
                 Selinux = new EnabledFeature { Enabled = false },
                 IntelRdt = new EnabledFeature { Enabled = false },

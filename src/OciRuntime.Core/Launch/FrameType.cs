@@ -16,4 +16,7 @@ public enum FrameType : uint
     /// <summary>init -> parent: mounts are done, run prestart and createRuntime hooks now (before pivot_root).</summary>
     HooksPlease = 0x53,
     HooksDone = 0x54,
+    /// <summary>init -> parent: a seccomp listener follows as SCM_RIGHTS; the parent answers SeccompListenerDelivered.</summary>
+    SeccompListener = 0x55,
+    SeccompListenerDelivered = 0x56,
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OciRuntime.Core.Json;
+using OciRuntime.Core.Seccomp;
 
 namespace OciRuntime.Core.Launch;
 
@@ -30,6 +31,8 @@ public sealed class InitConfig
     /// <summary>The OCI state hooks read on stdin, rendered by the parent (which knows init's host pid).</summary>
     public string CreatingStateJson { get; set; } = "";
     public string CreatedStateJson { get; set; } = "";
+    /// <summary>linux.seccomp compiled by the parent, or null.</summary>
+    public CompiledSeccomp? Seccomp { get; set; }
 
     public byte[] ToJson() => SmallJson.Write(w =>
     {
@@ -47,6 +50,11 @@ public sealed class InitConfig
         w.WriteBoolean("debug", Debug);
         w.WriteString("creatingState", CreatingStateJson);
         w.WriteString("createdState", CreatedStateJson);
+        if (Seccomp is not null)
+        {
+            w.WriteBase64String("seccompProgram", Seccomp.Program);
+            w.WriteNumber("seccompFlags", Seccomp.Flags);
+        }
     });
 
     public static InitConfig FromJson(ReadOnlyMemory<byte> json)
@@ -69,6 +77,9 @@ public sealed class InitConfig
             Debug = SmallJson.Bool(o, "debug"),
             CreatingStateJson = SmallJson.String(o, "creatingState"),
             CreatedStateJson = SmallJson.String(o, "createdState"),
+            Seccomp = o.TryGetProperty("seccompProgram", out var program)
+                ? new CompiledSeccomp(program.GetBytesFromBase64(), o.GetProperty("seccompFlags").GetUInt32(), [])
+                : null,
         };
     }
 }

@@ -31,7 +31,7 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
     /// <summary>`exec`: returns once the process has replaced init (the socket closes on execve).</summary>
     public RunningInit LaunchProcess() => Launch(init =>
     {
-        Frame? frame = Receive(init.Channel, "before starting the process");
+        Frame? frame = init.ReceiveAfterSetup("before starting the process");
         if (frame?.Type == FrameType.Error) throw new RuntimeError(frame.Value.Text);
         if (frame is not null) throw new RuntimeError($"exec init sent an unexpected {frame.Value.Type} frame");
     });
@@ -44,6 +44,8 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
 
     /// <summary>Undoes <see cref="PrepareNamespaces"/> if setup fails, before init (and its namespaces) are killed.</summary>
     public Action<int>? UndoNamespaces { get; init; }
+    /// <summary>Where a seccomp listener init hands over goes (linux.seccomp.listenerPath), if the profile notifies.</summary>
+    public SeccompListenerTarget? SeccompListener { get; init; }
 
     private RunningInit Launch(Action<RunningInit> awaitSetup)
     {
@@ -82,7 +84,7 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
             if (console >= 0) Libc.close(console);
         }
 
-        var init = new RunningInit(channel);
+        var init = new RunningInit(channel, SeccompListener);
         bool prepared = false;
         try
         {
@@ -180,7 +182,7 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
 }
 
 /// <summary>The container's init process while `create` still talks to it.</summary>
-public sealed class RunningInit(FrameChannel channel) : IDisposable
+public sealed class RunningInit(FrameChannel channel, SeccompListenerTarget? seccompListener = null) : IDisposable
 {
     internal FrameChannel Channel => channel;
 
@@ -201,9 +203,21 @@ public sealed class RunningInit(FrameChannel channel) : IDisposable
     public void Release()
     {
         channel.Send(FrameType.Run);
-        Frame? frame = InitLauncher.Receive(channel, "after being recorded");
+        Frame? frame = ReceiveAfterSetup("after being recorded");
         if (frame?.Type == FrameType.Error) throw new RuntimeError(frame.Value.Text);
         if (frame is not null) throw new RuntimeError($"container init sent {frame.Value.Type} after Run");
+    }
+
+    /// <summary>The next frame once init applies the process's identity, passing on any seccomp listener it sends first.</summary>
+    internal Frame? ReceiveAfterSetup(string during)
+    {
+        while (true)
+        {
+            Frame? frame = InitLauncher.Receive(channel, during);
+            if (frame?.Type != FrameType.SeccompListener) return frame;
+            if (seccompListener is null) throw new RuntimeError("container init sent a seccomp listener but the config has no listenerPath");
+            SeccompListenerDelivery.Deliver(channel, Pid, seccompListener);
+        }
     }
 
     public void Kill()

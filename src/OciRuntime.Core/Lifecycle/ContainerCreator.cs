@@ -1,5 +1,6 @@
 using OciRuntime.Cgroups;
 using OciRuntime.Core.Launch;
+using OciRuntime.Core.Seccomp;
 using OciRuntime.Core.State;
 using OciRuntime.Linux;
 using System.Text;
@@ -24,6 +25,8 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         bool terminal = spec.Process?.Terminal == true;
         if (terminal && options.ConsoleSocket is null && options.ConsoleSocketFd < 0)
             throw new RuntimeError("/process/terminal: a terminal needs --console-socket to hand its master to, or a foreground run");
+        CompiledSeccomp? seccomp = CompileSeccomp(spec, debug);
+        if (seccomp is not null) clock.Mark("seccomp profile compiled");
 
         var hookState = new HookState(spec.OciVersion ?? SpecVersion.Current, options.Id, loaded.BundlePath, spec.Annotations);
         using ContainerDirectory dir = root.CreateContainer(options.Id);
@@ -57,6 +60,7 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
                 ConfigJson = System.Text.Encoding.UTF8.GetString(loaded.ConfigBytes),
                 NoPivot = options.NoPivot, NoNewKeyring = options.NoNewKeyring, PreserveFds = options.ListenFds + options.PreserveFds,
                 ExtraEnv = options.ListenFds > 0 ? [$"LISTEN_FDS={options.ListenFds}", "LISTEN_PID=1"] : [], Debug = debug is not null,
+                Seccomp = seccomp,
             };
             var plan = NamespacePlan.From(spec.Linux);
             var bootstrap = new BootstrapMessage(plan.CloneFlags, plan.Joins, spec.Process?.OomScoreAdj,
@@ -72,6 +76,7 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
             {
                 PrepareNamespaces = pid => NetDeviceHandover.MoveIn(spec.Linux, pid),
                 UndoNamespaces = pid => NetDeviceHandover.MoveOut(spec.Linux, $"/proc/{pid}/ns/net", _ => { }),
+                SeccompListener = SeccompListenerFor(spec, pid => hookState.ToJson(ContainerStatus.Creating.ToSpecString(), pid)),
                 RenderHookStates = (initConfig, pid) =>
                 {
                     initConfig.CreatingStateJson = Encoding.UTF8.GetString(hookState.ToJson(ContainerStatus.Creating.ToSpecString(), pid));
@@ -117,6 +122,21 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
             init?.Dispose();
         }
     }
+
+    /// <summary>Compiled before anything exists, so a profile libseccomp refuses leaves nothing behind.</summary>
+    internal static CompiledSeccomp? CompileSeccomp(Spec.Model.RuntimeSpec spec, Action<string>? debug)
+    {
+        if (spec.Linux?.Seccomp is not { } profile) return null;
+        var compiled = SeccompCompiler.Compile(profile);
+        // runc ignores syscall names libseccomp doesn't know (a profile written for a newer kernel), at debug level.
+        foreach (string name in compiled.UnknownSyscalls) debug?.Invoke($"seccomp: unknown syscall \"{name}\" ignored");
+        return compiled;
+    }
+
+    internal static SeccompListenerTarget? SeccompListenerFor(Spec.Model.RuntimeSpec spec, Func<int, byte[]> state) =>
+        spec.Linux?.Seccomp is { ListenerPath: { Length: > 0 } path } seccomp
+            ? new SeccompListenerTarget(path, seccomp.ListenerMetadata, spec.OciVersion ?? SpecVersion.Current, state)
+            : null;
 
     /// <summary>The creator's user name, as runc's state and list show it; the number when /etc/passwd lacks it.</summary>
     private static string OwnerName(uint uid)

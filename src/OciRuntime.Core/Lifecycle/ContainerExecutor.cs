@@ -43,9 +43,15 @@ public sealed class ContainerExecutor(StateRoot root, Action<string>? debug = nu
         {
             Mode = InitConfig.ExecMode, Id = options.Id, Bundle = container.State.Bundle, Rootfs = container.State.Rootfs,
             ConfigJson = configJson, PreserveFds = options.PreserveFds, Debug = debug is not null,
+            Seccomp = ContainerCreator.CompileSeccomp(spec, debug),
         };
         using var init = new InitLauncher(initConfig, bootstrap, spec.Linux, null, container.Cgroup(), debug,
-            consoleSocket: options.ConsoleSocket, consoleSocketFd: options.ConsoleSocketFd).LaunchProcess();
+            consoleSocket: options.ConsoleSocket, consoleSocketFd: options.ConsoleSocketFd)
+        {
+            SeccompListener = ContainerCreator.SeccompListenerFor(spec, _ =>
+                new HookState(spec.OciVersion ?? SpecVersion.Current, options.Id, container.State.Bundle, container.State.Annotations)
+                    .ToJson(ContainerStatus.Running.ToSpecString(), initPid)),
+        }.LaunchProcess();
         if (options.PidFile is not null) PidFile.Write(options.PidFile, init.Pid);
         return init.TakeProcess();
     }

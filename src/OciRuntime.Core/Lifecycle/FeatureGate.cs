@@ -21,7 +21,6 @@ public static class FeatureGate
         (bool Asked, string Field)[] checks =
         [
             (!string.IsNullOrEmpty(process?.ApparmorProfile) && AppArmorEnabled(), "/process/apparmorProfile"),
-            (linux?.Seccomp is not null, "/linux/seccomp"),
             (linux?.Sysctl is { Count: > 0 }, "/linux/sysctl"),
             (linux?.IntelRdt is not null, "/linux/intelRdt"),
             (linux?.Personality?.Flags is { Count: > 0 }, "/linux/personality/flags"),

@@ -4,16 +4,20 @@ using OciRuntime.Spec.Model;
 namespace OciRuntime.Init.Appliers;
 
 /// <summary>
-/// The user process's identity and environment: umask, groups, gid, uid, working directory, then execve.
-/// Runs on the thread that will call execve (per-thread state such as capabilities belongs here too).
+/// The user process's identity and environment: umask, groups, gid, uid, working directory, no_new_privs and the
+/// seccomp filter, then execve. Runs on the thread that will call execve (capabilities, no_new_privs and seccomp
+/// are per-thread).
 /// </summary>
-public sealed unsafe class ProcessApplier(Process process)
+public sealed unsafe class ProcessApplier(Process process, SeccompApplier? seccomp = null)
 {
     private readonly IReadOnlyList<string> _env = process.Env ?? [];
 
     public void Apply()
     {
         RlimitApplier.Apply(process.Rlimits);
+        bool noNewPrivileges = process.NoNewPrivileges == true;
+        // Without no_new_privs loading a filter needs CAP_SYS_ADMIN: load it while we still hold every capability.
+        if (!noNewPrivileges) seccomp?.Apply();
         var capabilities = new CapabilityApplier(process.Capabilities);
         capabilities.BeforeUserSwitch();
         var user = process.User;
@@ -34,6 +38,13 @@ public sealed unsafe class ProcessApplier(Process process)
         string cwd = string.IsNullOrEmpty(process.Cwd) ? "/" : process.Cwd;
         Check(Libc.chdir(cwd), "/process/cwd", $"chdir {cwd}");
         RefuseCwdOutsideRoot(cwd);
+
+        if (noNewPrivileges)
+        {
+            Check(Libc.prctl(Pr.SET_NO_NEW_PRIVS, 1, 0, 0, 0), "/process/noNewPrivileges", "prctl(PR_SET_NO_NEW_PRIVS)");
+            // As late as the listener hand-over allows, so the fewest of our own syscalls run under the user's filter.
+            seccomp?.Apply();
+        }
     }
 
     /// <summary>
@@ -88,11 +99,8 @@ public sealed unsafe class ProcessApplier(Process process)
     private static Exception NotFound(string name, string why) =>
         new InvalidOperationException($"/process/args/0: exec: \"{name}\": {why}");
 
-    /// <summary>Last before execve, so nothing the runtime still does needs the privileges it gives up.</summary>
     public void Exec(string executable)
     {
-        if (process.NoNewPrivileges == true && Libc.prctl(Pr.SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
-            throw new InvalidOperationException($"/process/noNewPrivileges: prctl(PR_SET_NO_NEW_PRIVS): {Errno.Describe(Errno.Last)}");
         using var s = new NativeStrings();
         Libc.execve(s.Add(executable), s.AddArray(process.Args!), s.AddArray(_env));
         throw new InvalidOperationException($"/process/args/0: exec {executable}: {Errno.Describe(Errno.Last)}");

@@ -5,6 +5,7 @@ namespace OciRuntime.Spec.Validation;
 internal static class SeccompRules
 {
     private const string Pointer = "/linux/seccomp";
+    private const int MaxArguments = 6;
 
     public static void Check(RuntimeSpec spec, ProblemList problems)
     {
@@ -26,6 +27,8 @@ internal static class SeccompRules
         var notifies = seccomp.Syscalls?.Any(s => s?.Action == SeccompNames.ActNotify) == true;
         if (notifies && string.IsNullOrEmpty(seccomp.ListenerPath))
             problems.Add($"{Pointer}/listenerPath", "is required when a syscall uses SCMP_ACT_NOTIFY");
+        if (!notifies && !string.IsNullOrEmpty(seccomp.ListenerPath))
+            problems.Add($"{Pointer}/listenerPath", "is only used with SCMP_ACT_NOTIFY, and no syscall uses it");
     }
 
     private static void CheckSyscalls(List<LinuxSyscall>? syscalls, ProblemList problems)
@@ -45,9 +48,11 @@ internal static class SeccompRules
                 problems.Add($"{pointer}/action", UnknownAction(syscall.Action));
             for (var j = 0; j < (syscall.Args?.Count ?? 0); j++)
             {
-                var op = syscall.Args![j]?.Op;
-                if (!SeccompNames.Operators.Contains(op))
-                    problems.Add($"{pointer}/args/{j}/op", $"unknown seccomp operator \"{op}\"");
+                var arg = syscall.Args![j];
+                if (!SeccompNames.Operators.Contains(arg?.Op))
+                    problems.Add($"{pointer}/args/{j}/op", $"unknown seccomp operator \"{arg?.Op}\"");
+                if (arg?.Index >= MaxArguments)
+                    problems.Add($"{pointer}/args/{j}/index", $"{arg.Index} is out of range: a syscall has {MaxArguments} arguments (0 to 5)");
             }
         }
     }

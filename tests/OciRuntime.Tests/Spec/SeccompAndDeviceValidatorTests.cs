@@ -47,6 +47,32 @@ public sealed class SeccompAndDeviceValidatorTests
         SpecValidator.FindProblems(spec).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void A_listener_path_without_a_notify_rule_is_refused() =>
+        FirstProblem(WithSeccomp(new LinuxSeccomp
+        {
+            DefaultAction = "SCMP_ACT_ALLOW", ListenerPath = "/run/agent.sock", Syscalls = [Syscall("SCMP_ACT_ERRNO", "mkdir")],
+        })).Pointer.ShouldBe("/linux/seccomp/listenerPath");
+
+    [Fact]
+    public void An_argument_index_beyond_the_sixth_is_refused() =>
+        FirstProblem(WithSeccomp(new LinuxSeccomp
+        {
+            DefaultAction = "SCMP_ACT_ALLOW",
+            Syscalls = [new LinuxSyscall { Names = ["kill"], Action = "SCMP_ACT_ERRNO", Args = [new LinuxSeccompArg { Index = 6, Op = "SCMP_CMP_EQ" }] }],
+        })).Pointer.ShouldBe("/linux/seccomp/syscalls/0/args/0/index");
+
+    [Fact]
+    public void An_unknown_syscall_action_is_named_with_its_pointer()
+    {
+        var e = FirstProblem(WithSeccomp(new LinuxSeccomp
+        {
+            DefaultAction = "SCMP_ACT_ALLOW",
+            Syscalls = [Syscall("SCMP_ACT_ERRNO", "mkdir"), Syscall("SCMP_ACT_ALLOW", "read"), Syscall("SCMP_ACT_FOO", "write")],
+        }));
+        e.Message.ShouldBe("/linux/seccomp/syscalls/2/action: unknown seccomp action \"SCMP_ACT_FOO\"");
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("SCMP_ACT_DENY")]
