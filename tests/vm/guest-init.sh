@@ -18,6 +18,10 @@ ln -sf /proc/self/fd /dev/fd
 ln -sf /proc/self/fd/0 /dev/stdin
 ln -sf /proc/self/fd/1 /dev/stdout
 ln -sf /proc/self/fd/2 /dev/stderr
+# The repository takes writes too (tests create mount points in the shared busybox rootfs), kept in RAM.
+repo=$(sed -n 's/.*ocirt_repo=\([^ ]*\).*/\1/p' /proc/cmdline)
+mkdir -p /run/overlay/repo/upper /run/overlay/repo/work
+mount -t overlay overlay -o "lowerdir=$repo,upperdir=/run/overlay/repo/upper,workdir=/run/overlay/repo/work" "$repo"
 $busybox hostname ocirt-v2-vm
 ip link set lo up 2>/dev/null || $busybox ip link set lo up
 

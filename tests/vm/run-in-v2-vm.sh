@@ -2,7 +2,8 @@
 # Runs CMD as root inside a pure cgroup v2 VM and returns its exit status; its output streams to stdout.
 #   tests/vm/run-in-v2-vm.sh CMD [ARGS...]
 # The guest's / is the host's / read-only (so the repository, dotnet and the built binary are at the same paths),
-# with /tmp and /run in RAM and /etc and /var as RAM overlays; CMD starts in the current directory.
+# with /tmp and /run in RAM and /etc, /var and the repository as RAM overlays (writes never reach the host);
+# CMD starts in the current directory.
 # Environment: OCIRT_VM_TIMEOUT (seconds, default 1200), OCIRT_VM_MEMORY (MiB, default 2048),
 # OCIRT_VM_CPUS (default: the host's), OCIRT_VM_CACHE (see prepare-vm.sh).
 # Exits 125 when the VM could not boot or did not finish in time, printing the guest's kernel log.
@@ -31,7 +32,7 @@ timeout -k 10 "$timeout_s" qemu-system-x86_64 \
   -accel tcg,thread=multi -cpu max -smp "${OCIRT_VM_CPUS:-$(nproc)}" -m "${OCIRT_VM_MEMORY:-2048}" \
   -nodefaults -display none -monitor none -no-reboot \
   -kernel "$image/vmlinux" -initrd "$image/initramfs.cpio" \
-  -append "console=ttyS0 loglevel=4 panic=-1 cgroup_no_v1=all ocirt_init=$here/guest-init.sh" \
+  -append "console=ttyS0 loglevel=4 panic=-1 cgroup_no_v1=all ocirt_init=$here/guest-init.sh ocirt_repo=$(cd "$here/../.." && pwd)" \
   -serial "file:$job/console.log" \
   -device virtio-serial-pci -chardev stdio,id=out,signal=off -device virtconsole,chardev=out \
   $(nine hostroot / ,readonly=on) $(nine job "$job" "") \
