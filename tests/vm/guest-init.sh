@@ -5,6 +5,7 @@
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 busybox=/bin/busybox
 out=/dev/hvc0
+: >/run/ocirt-vm/booted
 
 mount -t cgroup2 -o nsdelegate cgroup2 /sys/fs/cgroup
 # Every controller the kernel has, delegated to children, as a systemd host does it.
