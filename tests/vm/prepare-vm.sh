@@ -78,5 +78,7 @@ for m in virtio_pci virtio_console 9pnet_virtio 9p overlay; do add_module "$m"; 
 mv "$work/vmlinux" "$out/vmlinux"
 mv "$work/initramfs.cpio" "$out/initramfs.cpio"
 echo "$stamp" >"$out/stamp"
+# Kernels Debian no longer points at are not booted again.
+find "$cache" -mindepth 1 -maxdepth 1 ! -name "$version" -exec rm -rf {} +
 echo "prepare-vm: kernel $version ready in $out" >&2
 echo "$out"
