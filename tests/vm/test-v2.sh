@@ -2,7 +2,7 @@
 # Runs the cgroup-related integration tests on a pure cgroup v2 kernel (a qemu VM, see run-in-v2-vm.sh) against the
 # already-built artifacts/ociruntime and test assembly (`make test-v2` builds both first), and ends with the line
 #   N passed, N failed, N skipped
-#   tests/vm/test-v2.sh [VSTEST-FILTER]
+#   tests/vm/test-v2.sh [VSTEST-FILTER]      # e.g. FullyQualifiedName~OciRuntime: every integration test
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
