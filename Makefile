@@ -26,10 +26,15 @@ demo: $(BINARY) bundle
 test: $(BINARY) bundle
 	@./tests/run-all.sh
 
+# The cgroup-related integration tests on a pure cgroup v2 kernel, in a qemu VM (tests/vm; needs root).
+test-v2: $(BINARY) bundle
+	$(DOTNET) build tests/OciRuntime.IntegrationTests --nologo -v quiet
+	@./tests/vm/test-v2.sh
+
 bench: $(BINARY) bundle
 	@./bench/bench.sh
 
 clean:
 	rm -rf $(ARTIFACTS) src/*/bin src/*/obj tests/*/bin tests/*/obj src/OciRuntime.Cli/native/build $(BUNDLE)/rootfs
 
-.PHONY: all deps bundle demo test bench clean
+.PHONY: all deps bundle demo test test-v2 bench clean

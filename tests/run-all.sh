@@ -41,6 +41,23 @@ for project in tests/OciRuntime.Tests tests/OciRuntime.IntegrationTests tests/Oc
   add_counts "$name" "$(count Passed)" "$(count Failed)" "$(count Skipped)"
 done
 
+# The cgroup tests again on a pure cgroup v2 kernel (this host may be hybrid): a VM, with the test assembly just built.
+echo "== cgroup v2 VM (tests/vm/test-v2.sh)"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "skipped: boots a VM that shares the host's / and installs qemu: needs root"
+  add_counts "cgroup v2 VM (not root)" 0 0 1
+else
+  tests/vm/test-v2.sh >"$results/v2.log" 2>&1
+  grep -E '^\s+(Failed|Skipped) |Error Message|^\s{3}\S|^(run-in-v2-vm|test-v2|prepare-vm): ' "$results/v2.log" | head -n 200
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$results/v2.log" | tail -n1)
+  if [ -n "$line" ]; then
+    add_counts "cgroup v2 VM" "$(cut -d' ' -f1 <<<"$line")" "$(cut -d' ' -f3 <<<"$line")" "$(cut -d' ' -f5 <<<"$line")"
+  else
+    tail -n 20 "$results/v2.log"
+    add_counts "cgroup v2 VM (did not run)" 0 1 0
+  fi
+fi
+
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

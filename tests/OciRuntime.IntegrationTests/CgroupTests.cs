@@ -17,7 +17,7 @@ public sealed class CgroupTests : ContainerTest
 
         string memory = HostView.CgroupDir(pid, "memory")!;
         Path.GetFileName(memory).ShouldBe(id);
-        File.ReadAllText(Path.Combine(memory, "memory.limit_in_bytes")).Trim().ShouldBe((64L * 1024 * 1024).ToString());
+        HostView.MemoryLimit(pid).ShouldBe((64L * 1024 * 1024).ToString());
         string pids = HostView.CgroupDir(pid, "pids")!;
         File.ReadAllText(Path.Combine(pids, "pids.max")).Trim().ShouldBe("50");
         File.ReadAllText(Path.Combine(pids, "cgroup.procs")).ShouldContain(pid.ToString());
@@ -29,9 +29,10 @@ public sealed class CgroupTests : ContainerTest
         string path = $"/ocirt-test-{Guid.NewGuid():N}"[..24];
         var bundle = NewBundle("sleep", "1000").Edit(c => c["linux"]!["cgroupsPath"] = path);
         string id = CreateSleeper(bundle);
-        HostView.CgroupDir(Pid(id), "pids").ShouldBe("/sys/fs/cgroup/pids" + path);
+        string hierarchy = HostView.CgroupMount("pids")!;
+        HostView.CgroupDir(Pid(id), "pids").ShouldBe(hierarchy + path);
         Ok("delete", "--force", id);
-        Directory.Exists("/sys/fs/cgroup/pids" + path).ShouldBeFalse();
+        Directory.Exists(hierarchy + path).ShouldBeFalse();
     }
 
     [RootFact]
@@ -56,7 +57,15 @@ public sealed class CgroupTests : ContainerTest
     {
         var bundle = NewBundle().Shell("cat /proc/self/cgroup; ls /sys/fs/cgroup");
         var r = Ok("run", "-b", bundle.Write(), NewId());
-        r.Stdout.ShouldContain("memory:/\n");
-        r.Stdout.ShouldContain("pids");
+        if (HostView.IsUnified("memory"))
+        {
+            r.Stdout.ShouldStartWith("0::/\n");
+            r.Stdout.ShouldContain("memory.max");
+        }
+        else
+        {
+            r.Stdout.ShouldContain("memory:/\n");
+            r.Stdout.ShouldContain("pids");
+        }
     }
 }

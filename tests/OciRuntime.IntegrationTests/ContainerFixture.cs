@@ -50,9 +50,13 @@ public abstract class ContainerTest : IDisposable
         return id;
     }
 
+    /// <summary>How many times slower than a normal machine this one is (OCIRT_TEST_TIME_SCALE; the emulated v2 VM sets it).</summary>
+    protected static int TimeScale { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("OCIRT_TEST_TIME_SCALE"), out int scale) && scale > 0 ? scale : 1;
+
     protected static void Eventually(Func<bool> condition, string what, int timeoutMs = 5000)
     {
-        long deadline = Environment.TickCount64 + timeoutMs;
+        long deadline = Environment.TickCount64 + timeoutMs * TimeScale;
         while (!condition())
         {
             if (Environment.TickCount64 > deadline) throw new ShouldAssertException($"timed out waiting for {what}");

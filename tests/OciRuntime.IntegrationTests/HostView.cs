@@ -9,21 +9,40 @@ public static class HostView
 
     public static bool Alive(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
 
-    /// <summary>The directory of the process's cgroup on the hierarchy holding <paramref name="controller"/>.</summary>
+    /// <summary>
+    /// The directory of the process's cgroup on the hierarchy holding <paramref name="controller"/>: its v1
+    /// hierarchy, or the cgroup2 one when the controller is only there (on a pure v2 host, all of them).
+    /// </summary>
     public static string? CgroupDir(int pid, string controller)
     {
+        if (Hierarchy(controller) is not var (mount, root, unified)) return null;
         foreach (string line in File.ReadAllLines($"/proc/{pid}/cgroup"))
         {
             string[] parts = line.Split(':', 3);
-            if (!parts[1].Split(',').Contains(controller)) continue;
-            foreach (string mount in File.ReadAllLines("/proc/self/mountinfo"))
-            {
-                string[] f = mount.Split(' ');
-                int dash = Array.IndexOf(f, "-");
-                if (f[dash + 1] == "cgroup" && f[dash + 3].Split(',').Contains(controller))
-                    return f[4] + parts[2].Substring(f[3].TrimEnd('/').Length);
-            }
+            bool match = unified ? parts[0] == "0" && parts[1] == "" : parts[1].Split(',').Contains(controller);
+            if (match) return mount + parts[2].Substring(root.TrimEnd('/').Length);
         }
+        return null;
+    }
+
+    /// <summary>Where the hierarchy holding <paramref name="controller"/> is mounted.</summary>
+    public static string? CgroupMount(string controller) => Hierarchy(controller)?.Mount;
+
+    /// <summary>True when the controller lives on cgroup2 (files memory.max, not memory.limit_in_bytes).</summary>
+    public static bool IsUnified(string controller) => Hierarchy(controller)?.Unified == true;
+
+    /// <summary>The memory limit of the process's cgroup as the kernel prints it, from the v1 or the v2 file.</summary>
+    public static string MemoryLimit(int pid) =>
+        File.ReadAllText(Path.Combine(CgroupDir(pid, "memory")!, IsUnified("memory") ? "memory.max" : "memory.limit_in_bytes")).Trim();
+
+    private static (string Mount, string Root, bool Unified)? Hierarchy(string controller)
+    {
+        var mounts = File.ReadAllLines("/proc/self/mountinfo").Select(l => l.Split(' ')).Select(f => (f, dash: Array.IndexOf(f, "-"))).ToList();
+        foreach (var (f, dash) in mounts)
+            if (f[dash + 1] == "cgroup" && f[dash + 3].Split(',').Contains(controller)) return (f[4], f[3], false);
+        foreach (var (f, dash) in mounts)
+            if (f[dash + 1] == "cgroup2" && File.ReadAllText(Path.Combine(f[4], "cgroup.controllers")).Split().Contains(controller))
+                return (f[4], f[3], true);
         return null;
     }
 
@@ -31,8 +50,8 @@ public static class HostView
     public static IReadOnlyList<string> CgroupDirsNamed(string id)
     {
         var found = new List<string>();
-        foreach (string hierarchy in Directory.EnumerateDirectories("/sys/fs/cgroup"))
-            Find(hierarchy, id, found, depth: 0);
+        // On a pure v2 host /sys/fs/cgroup is itself the hierarchy; on a v1 or hybrid one each child is one.
+        Find("/sys/fs/cgroup", id, found, depth: -1);
         return found;
     }
 

@@ -12,7 +12,7 @@ public sealed class UpdateTests : ContainerTest
         int pid = Pid(id);
 
         Ok("update", "--memory", (48L << 20).ToString(), "--pids-limit", "77", id);
-        File.ReadAllText(Path.Combine(HostView.CgroupDir(pid, "memory")!, "memory.limit_in_bytes")).Trim().ShouldBe((48L << 20).ToString());
+        HostView.MemoryLimit(pid).ShouldBe((48L << 20).ToString());
         File.ReadAllText(Path.Combine(HostView.CgroupDir(pid, "pids")!, "pids.max")).Trim().ShouldBe("77");
 
         string file = Path.Combine(StateRoot, "resources.json");
