@@ -24,7 +24,7 @@ public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle
         var mounts = spec.Mounts ?? [];
         using var root = new RootfsDirectory(rootfs);
         bool ownCgroupNs = spec.Linux?.Namespaces?.Any(n => n.Type == "cgroup" && string.IsNullOrEmpty(n.Path)) == true;
-        for (int i = 0; i < mounts.Count; i++) new MountEntryApplier(mounts[i], i, rootfs, bundle, ownCgroupNs).Apply(root);
+        for (int i = 0; i < mounts.Count; i++) new MountEntryApplier(mounts[i], i, bundle, ownCgroupNs).Apply(root);
 
         var devices = new DeviceApplier(spec);
         if (devices.OwnsDev(mounts)) devices.Apply(root);
@@ -34,6 +34,8 @@ public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle
 
         if (spec.Root?.Readonly == true)
             Mount(null, "/", null, Ms.BIND | Ms.REMOUNT | Ms.RDONLY, null, "/root/readonly");
+        // Before readonlyPaths, which usually include /proc/sys.
+        new SysctlApplier(spec.Linux).Apply();
         new PathMaskApplier(spec.Linux).Apply();
     }
 
@@ -50,8 +52,20 @@ public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle
     /// </summary>
     private void PivotRoot()
     {
-        SysError.Check(Libc.chdir(rootfs), "chdir", rootfs);
-        PivotRootHere();
+        int oldRoot = SysError.Check(Libc.open("/", O.PATH | O.DIRECTORY | O.CLOEXEC, 0), "open", "/");
+        try
+        {
+            SysError.Check(Libc.chdir(rootfs), "chdir", rootfs);
+            PivotRootHere();
+            // The old root now sits on top of the new one, but "." still names the new root's own mount (only
+            // umount looks past it); going through the old root's descriptor keeps the rslave below to the old
+            // tree instead of undoing the container's own propagation settings.
+            SysError.Check(Libc.fchdir(oldRoot), "fchdir", "old root");
+        }
+        finally
+        {
+            Libc.close(oldRoot);
+        }
         // The old root must not propagate the unmount to the host.
         Mount(null, ".", null, Ms.SLAVE | Ms.REC, null, "/root/path");
         SysError.Check(Libc.umount2(".", MNT_DETACH), "umount2", "old root");
