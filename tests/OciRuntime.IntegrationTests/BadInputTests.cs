@@ -26,6 +26,10 @@ public sealed class BadInputTests : ContainerTest
         { "terminal-without-console-socket", "/process/terminal" },
         { "hook-path-relative", "/hooks/prestart/0/path" },
         { "seccomp-not-yet", "/linux/seccomp" },
+        { "sysctl-not-namespaced", "/linux/sysctl/kernel.pid_max" },
+        { "sysctl-without-netns", "/linux/sysctl/net.ipv4.ip_forward" },
+        { "sysctl-in-host-netns", "/linux/sysctl/net.ipv4.ip_forward" },
+        { "sysctl-unknown-key", "/linux/sysctl/net.ipv4.no_such_key" },
     };
 
     private static void Break(string name, JsonObject c)
@@ -51,6 +55,15 @@ public sealed class BadInputTests : ContainerTest
             case "terminal-without-console-socket": process["terminal"] = true; break;
             case "hook-path-relative": c["hooks"] = new JsonObject { ["prestart"] = new JsonArray(new JsonObject { ["path"] = "bin/true" }) }; break;
             case "seccomp-not-yet": linux["seccomp"] = new JsonObject { ["defaultAction"] = "SCMP_ACT_ALLOW" }; break;
+            case "sysctl-not-namespaced": linux["sysctl"] = new JsonObject { ["kernel.pid_max"] = "4096" }; break;
+            case "sysctl-without-netns":
+                linux["namespaces"] = new JsonArray(linux["namespaces"]!.AsArray().Where(n => (string)n!["type"]! != "network").Select(n => n!.DeepClone()).ToArray());
+                linux["sysctl"] = new JsonObject { ["net.ipv4.ip_forward"] = "1" }; break;
+            case "sysctl-in-host-netns":
+                linux["namespaces"] = new JsonArray(linux["namespaces"]!.AsArray().Where(n => (string)n!["type"]! != "network").Select(n => n!.DeepClone())
+                    .Append(new JsonObject { ["type"] = "network", ["path"] = "/proc/self/ns/net" }).ToArray());
+                linux["sysctl"] = new JsonObject { ["net.ipv4.ip_forward"] = "1" }; break;
+            case "sysctl-unknown-key": linux["sysctl"] = new JsonObject { ["net.ipv4.no_such_key"] = "1" }; break;
             case "bind-source-missing":
                 c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "/mnt", ["type"] = "bind", ["source"] = "/no/such/dir", ["options"] = new JsonArray("rbind") }); break;
         }

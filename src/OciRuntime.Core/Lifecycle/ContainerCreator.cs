@@ -21,6 +21,7 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         clock.Mark("config loaded and validated");
         var spec = loaded.Spec;
         FeatureGate.Check(spec);
+        SysctlHostGuard.Check(spec);
         bool terminal = spec.Process?.Terminal == true;
         if (terminal && options.ConsoleSocket is null && options.ConsoleSocketFd < 0)
             throw new RuntimeError("/process/terminal: a terminal needs --console-socket to hand its master to, or a foreground run");

@@ -28,7 +28,6 @@ public static class FeatureGate
             (process?.IoPriority is not null, "/process/ioPriority"),
             (process?.ExecCpuAffinity is not null, "/process/execCPUAffinity"),
             (linux?.Seccomp is not null, "/linux/seccomp"),
-            (linux?.Sysctl is { Count: > 0 }, "/linux/sysctl"),
             (linux?.NetDevices is { Count: > 0 }, "/linux/netDevices"),
             (linux?.IntelRdt is not null, "/linux/intelRdt"),
             (linux?.Personality is not null, "/linux/personality"),
