@@ -19,13 +19,16 @@ public sealed class BadInputTests : ContainerTest
         { "hostname-without-uts", "/hostname" },
         { "negative-memory", "/linux/resources/memory/limit" },
         { "missing-executable", "/process/args/0" },
-        { "unknown-filesystem", "/mounts/8" },
+        { "unknown-filesystem", "/mounts/8/type" },
         { "wrong-json-type", "/process/args/0" },
         { "cwd-not-a-directory", "/process/cwd" },
         { "bind-source-missing", "/mounts/8/source" },
         { "terminal-without-console-socket", "/process/terminal" },
         { "hook-path-relative", "/hooks/prestart/0/path" },
         { "seccomp-not-yet", "/linux/seccomp" },
+        { "mount-without-destination", "/mounts/8/destination" },
+        { "mount-relative-destination", "/mounts/8/destination" },
+        { "bind-with-filesystem-type", "/mounts/8/type" },
         { "sysctl-not-namespaced", "/linux/sysctl/kernel.pid_max" },
         { "sysctl-without-netns", "/linux/sysctl/net.ipv4.ip_forward" },
         { "sysctl-in-host-netns", "/linux/sysctl/net.ipv4.ip_forward" },
@@ -55,6 +58,10 @@ public sealed class BadInputTests : ContainerTest
             case "terminal-without-console-socket": process["terminal"] = true; break;
             case "hook-path-relative": c["hooks"] = new JsonObject { ["prestart"] = new JsonArray(new JsonObject { ["path"] = "bin/true" }) }; break;
             case "seccomp-not-yet": linux["seccomp"] = new JsonObject { ["defaultAction"] = "SCMP_ACT_ALLOW" }; break;
+            case "mount-without-destination": c["mounts"]!.AsArray().Add(new JsonObject { ["type"] = "tmpfs", ["source"] = "tmpfs" }); break;
+            case "mount-relative-destination": c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "mnt", ["type"] = "tmpfs", ["source"] = "tmpfs" }); break;
+            case "bind-with-filesystem-type":
+                c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "/mnt", ["type"] = "tmpfs", ["source"] = "/tmp", ["options"] = new JsonArray("rbind") }); break;
             case "sysctl-not-namespaced": linux["sysctl"] = new JsonObject { ["kernel.pid_max"] = "4096" }; break;
             case "sysctl-without-netns":
                 linux["namespaces"] = new JsonArray(linux["namespaces"]!.AsArray().Where(n => (string)n!["type"]! != "network").Select(n => n!.DeepClone()).ToArray());

@@ -112,6 +112,15 @@ public sealed class MountOptionTests : ContainerTest
         words.ShouldContain("rw");
     }
 
+    [RootFact]
+    public void A_mount_label_is_accepted_and_ignored_without_selinux()
+    {
+        File.Exists("/sys/fs/selinux/enforce").ShouldBeFalse("this test is about a host without SELinux");
+        var bundle = NewBundle().Shell("grep -c context= /proc/self/mountinfo || true")
+            .Edit(c => c["linux"]!["mountLabel"] = "system_u:object_r:container_file_t:s0:c1,c2");
+        Ok("run", "-b", bundle.Write(), NewId()).Stdout.Trim().ShouldBe("0");
+    }
+
     /// <summary>mountinfo: id parent maj:min root mountpoint options [tags...] - type source superoptions.</summary>
     private static string[] Field(string line, string which)
     {

@@ -28,6 +28,7 @@ public static class FeatureGate
             (process?.IoPriority is not null, "/process/ioPriority"),
             (process?.ExecCpuAffinity is not null, "/process/execCPUAffinity"),
             (linux?.Seccomp is not null, "/linux/seccomp"),
+            (!string.IsNullOrEmpty(linux?.MountLabel) && SelinuxEnabled(), "/linux/mountLabel"),
             (linux?.NetDevices is { Count: > 0 }, "/linux/netDevices"),
             (linux?.IntelRdt is not null, "/linux/intelRdt"),
             (linux?.Personality is not null, "/linux/personality"),
@@ -45,6 +46,9 @@ public static class FeatureGate
         ];
         return checks.FirstOrDefault(c => c.Asked).Field;
     }
+
+    /// <summary>Like runc, a mount label only matters where SELinux is enabled (selinuxfs mounted); elsewhere it is ignored.</summary>
+    private static bool SelinuxEnabled() => File.Exists("/sys/fs/selinux/enforce");
 
     /// <summary>Like runc, an AppArmor profile is only an error where AppArmor is enabled; elsewhere it is ignored.</summary>
     private static bool AppArmorEnabled()

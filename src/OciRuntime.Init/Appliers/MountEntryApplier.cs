@@ -21,7 +21,15 @@ public sealed class MountEntryApplier(Mount mount, int index, string bundle, boo
         else
         {
             using var target = root.OpenOrCreate(destination, asFile: false);
-            RootfsApplier.Mount(mount.Source ?? type, target.ProcPath, type, options.Flags, options.Data, Field("destination"), destination);
+            try
+            {
+                RootfsApplier.Mount(mount.Source ?? type, target.ProcPath, type, options.Flags, options.Data, Field("destination"), destination);
+            }
+            catch (MountFailure e) when (e.Errno == Errno.ENODEV)
+            {
+                // The kernel loads filesystem modules on demand, so /proc/filesystems can't be checked up front.
+                throw new InvalidOperationException($"{Field("type")}: unknown filesystem type \"{type}\" (not in /proc/filesystems, no module for it)");
+            }
         }
         if (options.HasRecursiveAttributes) OnTopmost(root, destination, top =>
             MountAttr.SetRecursive(top, options.RecursiveSet, options.RecursiveClear, Field("options"), destination));

@@ -91,7 +91,13 @@ public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle
     internal static void Mount(string? source, string target, string? type, ulong flags, string? data, string field, string? shownAs = null)
     {
         if (Libc.mount(source, target, type, flags, string.IsNullOrEmpty(data) ? null : data) < 0)
-            throw new InvalidOperationException(
+            throw new MountFailure(Errno.Last,
                 $"{field}: mount {source ?? "none"} on {shownAs ?? target}{(type is null ? "" : $" type {type}")}: {Errno.Describe(Errno.Last)}");
     }
+}
+
+/// <summary>A failed mount(2), keeping errno so a caller can name the field that caused it.</summary>
+public sealed class MountFailure(int errno, string message) : InvalidOperationException(message)
+{
+    public int Errno { get; } = errno;
 }
