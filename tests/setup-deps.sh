@@ -7,6 +7,8 @@ command -v clang >/dev/null || command -v gcc >/dev/null || need+=(gcc)
 [ -x /bin/busybox ] && /bin/busybox --list >/dev/null 2>&1 && file -L /bin/busybox 2>/dev/null | grep -q static || need+=(busybox-static)
 command -v file >/dev/null || need+=(file)
 command -v make >/dev/null || need+=(make)
+# RuncComparisonTests run the same config under runc and compare what each container sees.
+command -v runc >/dev/null || [ -x /usr/sbin/runc ] || need+=(runc)
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "missing packages: ${need[*]} (run as root, or install them)" >&2

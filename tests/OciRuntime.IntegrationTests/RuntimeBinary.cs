@@ -27,7 +27,8 @@ public sealed class RuntimeBinary
     /// Runs the binary with stdout and stderr going to files, not pipes: after `create` the container's init keeps
     /// the caller's stdio open (as with runc), so waiting for a pipe's EOF would wait for the container to exit.
     /// </summary>
-    public static CommandResult Exec(IEnumerable<string> args, int timeoutMs = 60_000, string? stdin = null)
+    /// <param name="binary">Another runtime to run the same way (runc, for side-by-side tests).</param>
+    public static CommandResult Exec(IEnumerable<string> args, int timeoutMs = 60_000, string? stdin = null, string? binary = null)
     {
         string dir = Directory.CreateTempSubdirectory("ocirt-exec-").FullName;
         string input = System.IO.Path.Combine(dir, "in"), output = System.IO.Path.Combine(dir, "out"), error = System.IO.Path.Combine(dir, "err");
@@ -37,7 +38,7 @@ public sealed class RuntimeBinary
             var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
             psi.ArgumentList.Add("-c");
             psi.ArgumentList.Add("exec \"$0\" \"$@\" <\"$OCIRT_IN\" >\"$OCIRT_OUT\" 2>\"$OCIRT_ERR\"");
-            psi.ArgumentList.Add(Path);
+            psi.ArgumentList.Add(binary ?? Path);
             foreach (string a in args) psi.ArgumentList.Add(a);
             psi.Environment["OCIRT_IN"] = input;
             psi.Environment["OCIRT_OUT"] = output;
