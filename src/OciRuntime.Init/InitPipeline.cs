@@ -38,7 +38,7 @@ public sealed class InitPipeline(InitConfig config, FrameChannel channel)
         Process process = spec.Process ?? throw new InvalidOperationException("/process: missing");
         clock.Mark("config parsed");
 
-        new RootfsApplier(spec, config.Rootfs, config.Bundle, config.NoPivot).Apply(beforePivot: () => RunCreateHooks(spec));
+        new RootfsApplier(spec, config.Rootfs, config.Bundle, config.NoPivot, config.OverlayDir).Apply(beforePivot: () => RunCreateHooks(spec));
         clock.Mark("rootfs ready");
         new HostnameApplier(spec).Apply();
         ConsoleApplier.Apply(process, config.ConsoleSocketFd);

@@ -16,6 +16,8 @@ public sealed class InitConfig
     /// <summary>The bundle's config.json as read by the parent (so init never re-reads a file that may have changed).</summary>
     public string ConfigJson { get; set; } = "";
     public bool NoPivot { get; set; }
+    /// <summary>With --rootfs-overlay, the directory holding the overlay's upper and work dirs; "" otherwise.</summary>
+    public string OverlayDir { get; set; } = "";
     /// <summary>Descriptor number (in init) of an O_PATH handle on exec.fifo.</summary>
     public int FifoFd { get; set; }
     /// <summary>Extra descriptors from 3 up that the user process keeps (--preserve-fds).</summary>
@@ -38,6 +40,7 @@ public sealed class InitConfig
         w.WriteString("rootfs", Rootfs);
         w.WriteString("configJson", ConfigJson);
         w.WriteBoolean("noPivot", NoPivot);
+        w.WriteString("overlayDir", OverlayDir);
         w.WriteNumber("fifoFd", FifoFd);
         w.WriteNumber("preserveFds", PreserveFds);
         w.WriteNumber("consoleSocketFd", ConsoleSocketFd);
@@ -59,6 +62,7 @@ public sealed class InitConfig
             Rootfs = SmallJson.String(o, "rootfs"),
             ConfigJson = SmallJson.String(o, "configJson"),
             NoPivot = SmallJson.Bool(o, "noPivot"),
+            OverlayDir = o.TryGetProperty("overlayDir", out var overlay) ? overlay.GetString() ?? "" : "",
             FifoFd = (int)SmallJson.Long(o, "fifoFd"),
             PreserveFds = (int)SmallJson.Long(o, "preserveFds"),
             ConsoleSocketFd = o.TryGetProperty("consoleSocketFd", out var console) ? console.GetInt32() : -1,

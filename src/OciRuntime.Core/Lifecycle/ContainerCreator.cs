@@ -47,7 +47,8 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
             {
                 Id = options.Id, Bundle = loaded.BundlePath, Rootfs = loaded.RootfsPath,
                 ConfigJson = System.Text.Encoding.UTF8.GetString(loaded.ConfigBytes),
-                NoPivot = options.NoPivot, PreserveFds = options.ListenFds + options.PreserveFds,
+                NoPivot = options.NoPivot, OverlayDir = options.RootfsOverlay ? RootfsOverlay.Prepare(dir.Path, loaded.RootfsPath) : "",
+                PreserveFds = options.ListenFds + options.PreserveFds,
                 ExtraEnv = options.ListenFds > 0 ? [$"LISTEN_FDS={options.ListenFds}", "LISTEN_PID=1"] : [], Debug = debug is not null,
             };
             var plan = NamespacePlan.From(spec.Linux);

@@ -8,7 +8,7 @@ namespace OciRuntime.Init.Appliers;
 /// Builds the container's filesystem inside its mount namespace and makes it the root:
 /// propagation, the rootfs bind, config mounts in order, /dev, pivot_root, then read-only and masked paths.
 /// </summary>
-public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle, bool noPivot)
+public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle, bool noPivot, string overlayDir = "")
 {
     private const int MNT_DETACH = 2;
 
@@ -19,7 +19,9 @@ public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle
         // Nothing we mount may propagate back to the host.
         Mount(null, "/", null, MountOptions.RootPropagation(spec.Linux?.RootfsPropagation), null, "/linux/rootfsPropagation");
         MakeParentMountPrivate();
-        Mount(rootfs, rootfs, null, Ms.BIND | Ms.REC, null, "/root/path");
+        if (overlayDir.Length == 0) Mount(rootfs, rootfs, null, Ms.BIND | Ms.REC, null, "/root/path");
+        // --rootfs-overlay: the bundle's rootfs is only read; every change lands in the state directory.
+        else Mount("overlay", rootfs, "overlay", 0, $"lowerdir={rootfs},upperdir={overlayDir}/upper,workdir={overlayDir}/work", "--rootfs-overlay");
 
         var mounts = spec.Mounts ?? [];
         using var root = new RootfsDirectory(rootfs);
