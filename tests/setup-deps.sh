@@ -12,6 +12,8 @@ command -v make >/dev/null || need+=(make)
 command -v ip >/dev/null || need+=(iproute2)
 # linux.seccomp is compiled with libseccomp, opened at run time only when a config has a profile.
 ls /usr/lib/*/libseccomp.so.2 /lib/*/libseccomp.so.2 >/dev/null 2>&1 || need+=(libseccomp2)
+# RuncComparisonTests run the same config under runc and compare what each container sees.
+command -v runc >/dev/null || [ -x /usr/sbin/runc ] || need+=(runc)
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "missing packages: ${need[*]} (run as root, or install them)" >&2

@@ -40,7 +40,7 @@ public sealed class InitPipeline(InitConfig config, FrameChannel channel)
         clock.Mark("config parsed");
         if (!config.NoNewKeyring) SessionKeyringApplier.Join(config.Id);
 
-        new RootfsApplier(spec, config.Rootfs, config.Bundle, config.NoPivot).Apply(beforePivot: () => RunCreateHooks(spec));
+        new RootfsApplier(spec, config.Rootfs, config.Bundle, config.NoPivot, config.OverlayDir).Apply(beforePivot: () => RunCreateHooks(spec));
         clock.Mark("rootfs ready");
         new HostnameApplier(spec).Apply();
         LoopbackApplier.Apply(spec);

@@ -51,8 +51,10 @@ public static unsafe partial class Capabilities
     public static void SetAmbient(IEnumerable<int> caps)
     {
         if (Libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0) throw new SysError("prctl(PR_CAP_AMBIENT_CLEAR_ALL)", null, Errno.Last);
+        // The kernel refuses (EPERM) an ambient capability that isn't also inheritable. runc's own `runc spec`
+        // asks for exactly that, and runc skips such capabilities, so they are skipped here too.
         foreach (int cap in caps)
-            if (Libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, (ulong)cap, 0, 0) < 0)
+            if (Libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, (ulong)cap, 0, 0) < 0 && Errno.Last != Errno.EPERM)
                 throw new SysError("prctl(PR_CAP_AMBIENT_RAISE)", $"capability {cap}", Errno.Last);
     }
 }

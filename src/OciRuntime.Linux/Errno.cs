@@ -5,7 +5,7 @@ namespace OciRuntime.Linux;
 public static class Errno
 {
     public const int EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ENXIO = 6, EBADF = 9, ECHILD = 10, EAGAIN = 11,
-        EACCES = 13, EFAULT = 14, EBUSY = 16, EEXIST = 17, ENOTDIR = 20, EINVAL = 22, ENOSPC = 28, EPIPE = 32, ENOSYS = 38, ELOOP = 40;
+        EACCES = 13, EFAULT = 14, EBUSY = 16, EEXIST = 17, ENODEV = 19, ENOTDIR = 20, EINVAL = 22, ENOSPC = 28, EPIPE = 32, ENOSYS = 38, ELOOP = 40;
 
     public static int Last => Marshal.GetLastPInvokeError();
 

@@ -22,6 +22,7 @@ public static class SpecValidator
         RootRules.Check(spec, problems);
         ProcessRules.Check(spec, requireProcess, problems);
         NamespaceRequirementRules.Check(spec, problems);
+        SysctlRules.Check(spec, problems);
         MountRules.Check(spec, problems);
         HookRules.Check(spec, problems);
         IdMappingRules.Check(spec, problems);

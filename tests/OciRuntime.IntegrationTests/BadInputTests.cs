@@ -19,7 +19,7 @@ public sealed class BadInputTests : ContainerTest
         { "hostname-without-uts", "/hostname" },
         { "negative-memory", "/linux/resources/memory/limit" },
         { "missing-executable", "/process/args/0" },
-        { "unknown-filesystem", "/mounts/8" },
+        { "unknown-filesystem", "/mounts/8/type" },
         { "wrong-json-type", "/process/args/0" },
         { "cwd-not-a-directory", "/process/cwd" },
         { "bind-source-missing", "/mounts/8/source" },
@@ -28,6 +28,13 @@ public sealed class BadInputTests : ContainerTest
         { "seccomp-unknown-action", "/linux/seccomp/syscalls/0/action" },
         { "seccomp-architecture-libseccomp-lacks", "/linux/seccomp/architectures/0" },
         { "seccomp-listener-nobody-listens-on", "/linux/seccomp/listenerPath" },
+        { "mount-without-destination", "/mounts/8/destination" },
+        { "mount-relative-destination", "/mounts/8/destination" },
+        { "bind-with-filesystem-type", "/mounts/8/type" },
+        { "sysctl-not-namespaced", "/linux/sysctl/kernel.pid_max" },
+        { "sysctl-without-netns", "/linux/sysctl/net.ipv4.ip_forward" },
+        { "sysctl-in-host-netns", "/linux/sysctl/net.ipv4.ip_forward" },
+        { "sysctl-unknown-key", "/linux/sysctl/net.ipv4.no_such_key" },
     };
 
     private static void Break(string name, JsonObject c)
@@ -60,6 +67,19 @@ public sealed class BadInputTests : ContainerTest
             case "seccomp-listener-nobody-listens-on":
                 linux["seccomp"] = Seccomp("SCMP_ACT_NOTIFY");
                 linux["seccomp"]!["listenerPath"] = "/nonexistent/agent.sock"; break;
+            case "mount-without-destination": c["mounts"]!.AsArray().Add(new JsonObject { ["type"] = "tmpfs", ["source"] = "tmpfs" }); break;
+            case "mount-relative-destination": c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "mnt", ["type"] = "tmpfs", ["source"] = "tmpfs" }); break;
+            case "bind-with-filesystem-type":
+                c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "/mnt", ["type"] = "tmpfs", ["source"] = "/tmp", ["options"] = new JsonArray("rbind") }); break;
+            case "sysctl-not-namespaced": linux["sysctl"] = new JsonObject { ["kernel.pid_max"] = "4096" }; break;
+            case "sysctl-without-netns":
+                linux["namespaces"] = new JsonArray(linux["namespaces"]!.AsArray().Where(n => (string)n!["type"]! != "network").Select(n => n!.DeepClone()).ToArray());
+                linux["sysctl"] = new JsonObject { ["net.ipv4.ip_forward"] = "1" }; break;
+            case "sysctl-in-host-netns":
+                linux["namespaces"] = new JsonArray(linux["namespaces"]!.AsArray().Where(n => (string)n!["type"]! != "network").Select(n => n!.DeepClone())
+                    .Append(new JsonObject { ["type"] = "network", ["path"] = "/proc/self/ns/net" }).ToArray());
+                linux["sysctl"] = new JsonObject { ["net.ipv4.ip_forward"] = "1" }; break;
+            case "sysctl-unknown-key": linux["sysctl"] = new JsonObject { ["net.ipv4.no_such_key"] = "1" }; break;
             case "bind-source-missing":
                 c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "/mnt", ["type"] = "bind", ["source"] = "/no/such/dir", ["options"] = new JsonArray("rbind") }); break;
         }

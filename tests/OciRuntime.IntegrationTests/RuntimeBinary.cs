@@ -27,7 +27,8 @@ public sealed class RuntimeBinary
     /// Runs the binary with stdout and stderr going to files, not pipes: after `create` the container's init keeps
     /// the caller's stdio open (as with runc), so waiting for a pipe's EOF would wait for the container to exit.
     /// </summary>
-    /// <param name="command">What to run instead of the binary itself, e.g. a setpriv line ending in a copy of it.</param>
+    /// <param name="command">What to run instead of the binary itself, e.g. a setpriv line ending in a copy of it, or runc
+    /// for side-by-side tests.</param>
     public static CommandResult Exec(IEnumerable<string> args, int timeoutMs = 60_000, string? stdin = null,
         IReadOnlyList<string>? command = null)
     {

@@ -6,7 +6,7 @@ namespace OciRuntime.Cli.Commands;
 public static class CreateCommand
 {
     internal static readonly HashSet<string> ValueFlags = ["bundle", "b", "console-socket", "pid-file", "preserve-fds", "pidfd-socket"];
-    internal static readonly HashSet<string> BoolFlags = ["no-pivot", "no-new-keyring"];
+    internal static readonly HashSet<string> BoolFlags = ["no-pivot", "no-new-keyring", "rootfs-overlay"];
 
     public static int Run(CommandContext context, string[] args)
     {
@@ -32,6 +32,7 @@ public static class CreateCommand
         ConsoleSocket: line.Get("console-socket"),
         NoPivot: line.Has("no-pivot"),
         NoNewKeyring: line.Has("no-new-keyring"),
+        RootfsOverlay: line.Has("rootfs-overlay"),
         PreserveFds: line.GetInt("preserve-fds", 0),
         ListenFds: SocketActivationFds());
 

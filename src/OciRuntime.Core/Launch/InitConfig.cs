@@ -18,6 +18,8 @@ public sealed class InitConfig
     public string ConfigJson { get; set; } = "";
     public bool NoPivot { get; set; }
     public bool NoNewKeyring { get; set; }
+    /// <summary>With --rootfs-overlay, the directory holding the overlay's upper and work dirs; "" otherwise.</summary>
+    public string OverlayDir { get; set; } = "";
     /// <summary>Descriptor number (in init) of an O_PATH handle on exec.fifo.</summary>
     public int FifoFd { get; set; }
     /// <summary>Extra descriptors from 3 up that the user process keeps (--preserve-fds).</summary>
@@ -43,6 +45,7 @@ public sealed class InitConfig
         w.WriteString("configJson", ConfigJson);
         w.WriteBoolean("noPivot", NoPivot);
         w.WriteBoolean("noNewKeyring", NoNewKeyring);
+        w.WriteString("overlayDir", OverlayDir);
         w.WriteNumber("fifoFd", FifoFd);
         w.WriteNumber("preserveFds", PreserveFds);
         w.WriteNumber("consoleSocketFd", ConsoleSocketFd);
@@ -70,6 +73,7 @@ public sealed class InitConfig
             ConfigJson = SmallJson.String(o, "configJson"),
             NoPivot = SmallJson.Bool(o, "noPivot"),
             NoNewKeyring = SmallJson.Bool(o, "noNewKeyring"),
+            OverlayDir = o.TryGetProperty("overlayDir", out var overlay) ? overlay.GetString() ?? "" : "",
             FifoFd = (int)SmallJson.Long(o, "fifoFd"),
             PreserveFds = (int)SmallJson.Long(o, "preserveFds"),
             ConsoleSocketFd = o.TryGetProperty("consoleSocketFd", out var console) ? console.GetInt32() : -1,

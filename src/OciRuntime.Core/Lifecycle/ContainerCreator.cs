@@ -22,6 +22,7 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         clock.Mark("config loaded and validated");
         var spec = loaded.Spec;
         FeatureGate.Check(spec);
+        SysctlHostGuard.Check(spec);
         bool terminal = spec.Process?.Terminal == true;
         if (terminal && options.ConsoleSocket is null && options.ConsoleSocketFd < 0)
             throw new RuntimeError("/process/terminal: a terminal needs --console-socket to hand its master to, or a foreground run");
@@ -58,7 +59,9 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
             {
                 Id = options.Id, Bundle = loaded.BundlePath, Rootfs = loaded.RootfsPath,
                 ConfigJson = System.Text.Encoding.UTF8.GetString(loaded.ConfigBytes),
-                NoPivot = options.NoPivot, NoNewKeyring = options.NoNewKeyring, PreserveFds = options.ListenFds + options.PreserveFds,
+                NoPivot = options.NoPivot, NoNewKeyring = options.NoNewKeyring,
+                OverlayDir = options.RootfsOverlay ? RootfsOverlay.Prepare(dir.Path, loaded.RootfsPath) : "",
+                PreserveFds = options.ListenFds + options.PreserveFds,
                 ExtraEnv = options.ListenFds > 0 ? [$"LISTEN_FDS={options.ListenFds}", "LISTEN_PID=1"] : [], Debug = debug is not null,
                 Seccomp = seccomp,
             };

@@ -21,7 +21,7 @@ public static class FeatureGate
         (bool Asked, string Field)[] checks =
         [
             (!string.IsNullOrEmpty(process?.ApparmorProfile) && AppArmorEnabled(), "/process/apparmorProfile"),
-            (linux?.Sysctl is { Count: > 0 }, "/linux/sysctl"),
+            (!string.IsNullOrEmpty(linux?.MountLabel) && SelinuxEnabled(), "/linux/mountLabel"),
             (linux?.IntelRdt is not null, "/linux/intelRdt"),
             (linux?.Personality?.Flags is { Count: > 0 }, "/linux/personality/flags"),
             (linux?.MemoryPolicy is not null, "/linux/memoryPolicy"),
@@ -29,6 +29,9 @@ public static class FeatureGate
         ];
         return checks.FirstOrDefault(c => c.Asked).Field;
     }
+
+    /// <summary>Like runc, a mount label only matters where SELinux is enabled (selinuxfs mounted); elsewhere it is ignored.</summary>
+    private static bool SelinuxEnabled() => File.Exists("/sys/fs/selinux/enforce");
 
     /// <summary>Like runc, an AppArmor profile is only an error where AppArmor is enabled; elsewhere it is ignored.</summary>
     private static bool AppArmorEnabled()

@@ -5,7 +5,7 @@ using OciRuntime.Spec.Model;
 namespace OciRuntime.Init.Appliers;
 
 /// <summary>Performs one entry of config.json's mounts array inside the rootfs.</summary>
-public sealed class MountEntryApplier(Mount mount, int index, string rootfs, string bundle, bool ownCgroupNamespace)
+public sealed class MountEntryApplier(Mount mount, int index, string bundle, bool ownCgroupNamespace)
 {
     private string Field(string name) => $"/mounts/{index}/{name}";
 
@@ -16,19 +16,25 @@ public sealed class MountEntryApplier(Mount mount, int index, string rootfs, str
         string destination = mount.Destination!;
         bool bind = options.IsBind || type == "bind";
 
-        if (type == "cgroup")
-        {
-            new CgroupMountApplier(SecurePath.Join(rootfs, destination), options, Field("type"), ownCgroupNamespace).Apply();
-            return;
-        }
-        if (bind) ApplyBind(root, destination, options);
+        if (type == "cgroup") new CgroupMountApplier(root, destination, options, Field("type"), ownCgroupNamespace).Apply();
+        else if (bind) ApplyBind(root, destination, options);
         else
         {
             using var target = root.OpenOrCreate(destination, asFile: false);
-            RootfsApplier.Mount(mount.Source ?? type, target.ProcPath, type, options.Flags, options.Data, Field("destination"), destination);
+            try
+            {
+                RootfsApplier.Mount(mount.Source ?? type, target.ProcPath, type, options.Flags, options.Data, Field("destination"), destination);
+            }
+            catch (MountFailure e) when (e.Errno == Errno.ENODEV)
+            {
+                // The kernel loads filesystem modules on demand, so /proc/filesystems can't be checked up front.
+                throw new InvalidOperationException($"{Field("type")}: unknown filesystem type \"{type}\" (not in /proc/filesystems, no module for it)");
+            }
         }
-        if (options.Propagation != 0) OnTopmost(root, destination, path =>
-            RootfsApplier.Mount(null, path, null, options.Propagation, null, Field("options"), destination));
+        if (options.HasRecursiveAttributes) OnTopmost(root, destination, top =>
+            MountAttr.SetRecursive(top, options.RecursiveSet, options.RecursiveClear, Field("options"), destination));
+        if (options.Propagation != 0) OnTopmost(root, destination, top =>
+            RootfsApplier.Mount(null, top.ProcPath, null, options.Propagation, null, Field("options"), destination));
     }
 
     private void ApplyBind(RootfsDirectory root, string destination, MountOptions options)
@@ -40,17 +46,17 @@ public sealed class MountEntryApplier(Mount mount, int index, string rootfs, str
         using (var target = root.OpenOrCreate(destination, asFile: !Directory.Exists(source)))
             RootfsApplier.Mount(source, target.ProcPath, null, Ms.BIND | (options.Flags & Ms.REC), null, Field("source"), destination);
         // A bind mount ignores every other flag on the first call; they take effect on a remount.
-        if (options.RemountFlags != 0) OnTopmost(root, destination, path =>
-            RootfsApplier.Mount(null, path, null, Ms.BIND | Ms.REMOUNT | options.RemountFlags, null, Field("options"), destination));
+        if (options.RemountFlags != 0) OnTopmost(root, destination, top =>
+            RootfsApplier.Mount(null, top.ProcPath, null, Ms.BIND | Ms.REMOUNT | options.RemountFlags, null, Field("options"), destination));
     }
 
     /// <summary>
     /// A descriptor taken before a mount still points beneath it, so changes to the new mount go through a
     /// fresh resolution of the same path.
     /// </summary>
-    private static void OnTopmost(RootfsDirectory root, string destination, Action<string> act)
+    private static void OnTopmost(RootfsDirectory root, string destination, Action<PinnedPath> act)
     {
         using var top = root.TryOpen(destination) ?? throw new InvalidOperationException($"{destination} vanished after mounting");
-        act(top.ProcPath);
+        act(top);
     }
 }

@@ -3,13 +3,16 @@ using OciRuntime.Linux;
 namespace OciRuntime.Init.Mounts;
 
 /// <summary>
-/// A mount's options split the way mount(2) wants them: flags for the mount call, a propagation change applied
-/// afterwards, and whatever the kernel doesn't know as a flag passed through as filesystem data.
+/// A mount's options split the way the kernel wants them: flags for the mount call, a propagation change applied
+/// afterwards, mount_setattr attributes for the "r"-prefixed options that reach every submount, and whatever the
+/// kernel doesn't know as a flag passed through as filesystem data.
 /// </summary>
-public sealed record MountOptions(ulong Flags, ulong ClearedFlags, ulong Propagation, string Data)
+public sealed record MountOptions(ulong Flags, ulong ClearedFlags, ulong Propagation, string Data,
+    ulong RecursiveSet = 0, ulong RecursiveClear = 0)
 {
     public bool IsBind => (Flags & Ms.BIND) != 0;
     public bool IsRecursive => (Flags & Ms.REC) != 0;
+    public bool HasRecursiveAttributes => (RecursiveSet | RecursiveClear) != 0;
 
     /// <summary>Flags that need a remount after a bind mount (a bind ignores them on the first call).</summary>
     public ulong RemountFlags => Flags & ~(Ms.BIND | Ms.REC | Ms.REMOUNT);
@@ -42,11 +45,35 @@ public sealed record MountOptions(ulong Flags, ulong ClearedFlags, ulong Propaga
         ["unbindable"] = Ms.UNBINDABLE, ["runbindable"] = Ms.UNBINDABLE | Ms.REC,
     };
 
-    public static IEnumerable<string> KnownOptions => FlagOptions.Keys.Concat(PropagationOptions.Keys);
+    /// <summary>On/off attributes applied to the whole tree with mount_setattr(AT_RECURSIVE).</summary>
+    private static readonly Dictionary<string, (bool Clear, ulong Attr)> RecursiveOptions = new()
+    {
+        ["rro"] = (false, MountAttr.RDONLY), ["rrw"] = (true, MountAttr.RDONLY),
+        ["rnosuid"] = (false, MountAttr.NOSUID), ["rsuid"] = (true, MountAttr.NOSUID),
+        ["rnodev"] = (false, MountAttr.NODEV), ["rdev"] = (true, MountAttr.NODEV),
+        ["rnoexec"] = (false, MountAttr.NOEXEC), ["rexec"] = (true, MountAttr.NOEXEC),
+        ["rnodiratime"] = (false, MountAttr.NODIRATIME), ["rdiratime"] = (true, MountAttr.NODIRATIME),
+        ["rnosymfollow"] = (false, MountAttr.NOSYMFOLLOW), ["rsymfollow"] = (true, MountAttr.NOSYMFOLLOW),
+    };
+
+    /// <summary>
+    /// The access-time options are one choice, not independent bits: the kernel takes exactly one mode with all
+    /// of MOUNT_ATTR__ATIME cleared (anything else is EINVAL). The last one given wins; turning one mode "off"
+    /// means the kernel's default (relatime) or, for norelatime, updating every access (strictatime).
+    /// </summary>
+    private static readonly Dictionary<string, ulong> RecursiveAtimeOptions = new()
+    {
+        ["rrelatime"] = MountAttr.RELATIME, ["ratime"] = MountAttr.RELATIME, ["rnostrictatime"] = MountAttr.RELATIME,
+        ["rnoatime"] = MountAttr.NOATIME,
+        ["rstrictatime"] = MountAttr.STRICTATIME, ["rnorelatime"] = MountAttr.STRICTATIME,
+    };
+
+    public static IEnumerable<string> KnownOptions =>
+        FlagOptions.Keys.Concat(PropagationOptions.Keys).Concat(RecursiveOptions.Keys).Concat(RecursiveAtimeOptions.Keys);
 
     public static MountOptions Parse(IEnumerable<string>? options)
     {
-        ulong flags = 0, cleared = 0, propagation = 0;
+        ulong flags = 0, cleared = 0, propagation = 0, recSet = 0, recClear = 0;
         var data = new List<string>();
         foreach (string option in options ?? [])
         {
@@ -57,10 +84,20 @@ public sealed record MountOptions(ulong Flags, ulong ClearedFlags, ulong Propaga
             }
             else if (PropagationOptions.TryGetValue(option, out ulong p))
                 propagation = p;
+            else if (RecursiveOptions.TryGetValue(option, out var attr))
+            {
+                if (attr.Clear) { recSet &= ~attr.Attr; recClear |= attr.Attr; }
+                else { recSet |= attr.Attr; recClear &= ~attr.Attr; }
+            }
+            else if (RecursiveAtimeOptions.TryGetValue(option, out ulong atime))
+            {
+                recSet = (recSet & ~MountAttr.ATIME_MASK) | atime;
+                recClear |= MountAttr.ATIME_MASK;
+            }
             else
                 data.Add(option);
         }
-        return new MountOptions(flags, cleared, propagation, string.Join(',', data));
+        return new MountOptions(flags, cleared, propagation, string.Join(',', data), recSet, recClear);
     }
 
     /// <summary>The propagation flags for linux.rootfsPropagation; "" means rslave, runc's default.</summary>

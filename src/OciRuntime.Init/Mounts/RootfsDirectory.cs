@@ -10,12 +10,6 @@ namespace OciRuntime.Init.Mounts;
 /// </summary>
 public sealed unsafe partial class RootfsDirectory : IDisposable
 {
-    private const int SYS_openat2 = 437;
-    private const ulong RESOLVE_NO_MAGICLINKS = 0x02, RESOLVE_IN_ROOT = 0x10;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct OpenHow { public ulong Flags, Mode, Resolve; }
-
     private readonly int _root;
 
     public RootfsDirectory(string rootfs) =>
@@ -60,17 +54,8 @@ public sealed unsafe partial class RootfsDirectory : IDisposable
         return fd >= 0 ? new PinnedPath(fd) : Errno.Last == Errno.ENOENT ? null : throw new SysError("openat2", path, Errno.Last);
     }
 
-    private int Resolve(string path)
-    {
-        var how = new OpenHow { Flags = (ulong)(O.PATH | O.CLOEXEC), Resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS };
-        using var strings = new NativeStrings();
-        byte* p = strings.Add(path.Length == 0 ? "/" : path);
-        while (true)
-        {
-            nint fd = Libc.syscall(SYS_openat2, _root, (nint)p, (nint)(&how), sizeof(OpenHow), 0);
-            if (fd >= 0 || Errno.Last != Errno.EAGAIN) return (int)fd;
-        }
-    }
+    private int Resolve(string path) =>
+        Openat2.Open(_root, path, O.PATH | O.CLOEXEC, Openat2.RESOLVE_IN_ROOT | Openat2.RESOLVE_NO_MAGICLINKS);
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int mkdirat(int dirfd, string path, uint mode);

@@ -19,10 +19,13 @@ internal static class MountRules
             if (string.IsNullOrEmpty(mount.Destination))
                 problems.Add($"{pointer}/destination", "is required");
             else if (!PathText.IsAbsolute(mount.Destination))
-                problems.Add($"{pointer}/destination", PathText.MustBeAbsolute);
+                // runc only warns and resolves it from "/"; the runtime-spec (1.0+) says it MUST be absolute.
+                problems.Add($"{pointer}/destination", $"{PathText.MustBeAbsolute} (runtime-spec), got \"{mount.Destination}\"");
 
             if (string.IsNullOrEmpty(mount.Type) && !IsBind(mount))
                 problems.Add($"{pointer}/type", "is required unless options contain \"bind\" or \"rbind\"");
+            else if (IsBind(mount) && mount.Type is { Length: > 0 } type && type is not ("bind" or "none"))
+                problems.Add($"{pointer}/type", $"\"{type}\" conflicts with the bind option: a bind mount has no filesystem type (use \"bind\" or \"none\")");
 
             IdMappingRules.CheckSizes(mount.UidMappings, $"{pointer}/uidMappings", problems);
             IdMappingRules.CheckSizes(mount.GidMappings, $"{pointer}/gidMappings", problems);

@@ -167,7 +167,7 @@ public sealed class LinuxValidatorTests
         var spec = Specs.Valid();
         spec.Mounts![1].Destination = "dev";
 
-        FirstProblem(spec).Message.ShouldBe("/mounts/1/destination: must be an absolute path");
+        FirstProblem(spec).Message.ShouldBe("/mounts/1/destination: must be an absolute path (runtime-spec), got \"dev\"");
     }
 
     [Fact]
