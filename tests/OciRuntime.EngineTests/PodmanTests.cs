@@ -75,11 +75,13 @@ public sealed class PodmanTests(PodmanFixture podman) : IClassFixture<PodmanFixt
     public void Pause_freezes_every_process_and_unpause_thaws_them(string runtime)
     {
         string name = NewName();
-        Ok(runtime, "run", "-d", "--name", name, Image, "sh", "-c", "i=0; while :; do i=$((i+1)); echo $i > /tmp/count; done");
+        Ok(runtime, "run", "-d", "--name", name, Image, "sh", "-c", "i=0; while :; do i=$((i+1)); echo $i > /tmp/next; mv /tmp/next /tmp/count; done");
         try
         {
             string pid = Ok(runtime, "inspect", "--format", "{{.State.Pid}}", name).Stdout.Trim();
+            // Renamed into place, so a read never sees a half-written count.
             string counter = $"/proc/{pid}/root/tmp/count";
+            for (int i = 0; i < 100 && !File.Exists(counter); i++) Thread.Sleep(50);
             Ok(runtime, "pause", name);
             Ok(runtime, "inspect", "--format", "{{.State.Status}}", name).Stdout.Trim().ShouldBe("paused");
             string frozen = File.ReadAllText(counter);

@@ -150,6 +150,24 @@ public sealed class FilesystemTests : ContainerTest
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["0", "1", "2", "3"]);
     }
 
+    [RootFact]
+    public void Tmpcopyup_fills_a_tmpfs_with_what_the_image_had_there()
+    {
+        // Podman's --read-only puts /tmp, /run and /var/tmp on such tmpfs mounts; /bin here proves executables,
+        // modes and symlinks survive the copy.
+        var bundle = NewBundle().Shell("head -n1 /etc/passwd; echo new > /etc/added && cat /etc/added; " +
+                                       "grep ' /bin ' /proc/self/mounts | cut -d' ' -f3; ls -l /bin/busybox | cut -c1-10; readlink /bin/sh")
+            .Edit(c =>
+            {
+                var mounts = c["mounts"]!.AsArray();
+                mounts.Add(new JsonObject { ["destination"] = "/etc", ["type"] = "tmpfs", ["source"] = "tmpfs", ["options"] = new JsonArray("tmpcopyup", "nosuid") });
+                mounts.Add(new JsonObject { ["destination"] = "/bin", ["type"] = "tmpfs", ["source"] = "tmpfs", ["options"] = new JsonArray("tmpcopyup") });
+            });
+        string passwd = File.ReadLines(Path.Combine(RuntimeBinary.BusyboxRootfs, "etc", "passwd")).First();
+        Ok("run", "-b", bundle.Write(), NewId()).Stdout.ShouldBe($"{passwd}\nnew\ntmpfs\n-rwxr-xr-x\nbusybox\n");
+        File.Exists(Path.Combine(RuntimeBinary.BusyboxRootfs, "etc", "added")).ShouldBeFalse();
+    }
+
     private static string MountLine(string mountinfo, string mountPoint) =>
         mountinfo.Split('\n').Last(l => l.Split(' ').Length > 4 && l.Split(' ')[4] == mountPoint);
 

@@ -97,8 +97,8 @@ public sealed class ResourceControllerTests : ContainerTest
     {
         if (!Directory.Exists("/sys/kernel/mm/hugepages/hugepages-2048kB")) return;
         int pid = Pid(SleeperWith("hugepageLimits", new JsonArray(new JsonObject { ["pageSize"] = "2MB", ["limit"] = 4L << 21 })));
-        string? v1 = HostView.CgroupDir(pid, "hugetlb");
-        string file = v1 is not null ? Path.Combine(v1, "hugetlb.2MB.limit_in_bytes") : Path.Combine(UnifiedDir(pid), "hugetlb.2MB.max");
+        string file = Path.Combine(HostView.CgroupDir(pid, "hugetlb")!,
+            HostView.IsUnified("hugetlb") ? "hugetlb.2MB.max" : "hugetlb.2MB.limit_in_bytes");
         File.ReadAllText(file).Trim().ShouldBe((4L << 21).ToString());
     }
 

@@ -24,6 +24,8 @@ public sealed class MountEntryApplier(Mount mount, int index, string bundle, boo
             try
             {
                 RootfsApplier.Mount(mount.Source ?? type, target.ProcPath, type, options.Flags, options.Data, Field("destination"), destination);
+                // The descriptor still names the directory the new mount now covers, so its files stay reachable.
+                if (options.CopyUp && type == "tmpfs") OnTopmost(root, destination, top => TreeCopier.CopyContents(target.ProcPath, top.ProcPath));
             }
             catch (MountFailure e) when (e.Errno == Errno.ENODEV)
             {

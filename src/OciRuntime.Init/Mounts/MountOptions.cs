@@ -8,8 +8,12 @@ namespace OciRuntime.Init.Mounts;
 /// kernel doesn't know as a flag passed through as filesystem data.
 /// </summary>
 public sealed record MountOptions(ulong Flags, ulong ClearedFlags, ulong Propagation, string Data,
-    ulong RecursiveSet = 0, ulong RecursiveClear = 0)
+    ulong RecursiveSet = 0, ulong RecursiveClear = 0, bool CopyUp = false)
 {
+    /// <summary>runc's extension that Podman and Docker use for tmpfs mounts: fill the new tmpfs with what the image
+    /// had at the mount point.</summary>
+    public const string TmpCopyUp = "tmpcopyup";
+
     public bool IsBind => (Flags & Ms.BIND) != 0;
     public bool IsRecursive => (Flags & Ms.REC) != 0;
     public bool HasRecursiveAttributes => (RecursiveSet | RecursiveClear) != 0;
@@ -69,11 +73,12 @@ public sealed record MountOptions(ulong Flags, ulong ClearedFlags, ulong Propaga
     };
 
     public static IEnumerable<string> KnownOptions =>
-        FlagOptions.Keys.Concat(PropagationOptions.Keys).Concat(RecursiveOptions.Keys).Concat(RecursiveAtimeOptions.Keys);
+        FlagOptions.Keys.Concat(PropagationOptions.Keys).Concat(RecursiveOptions.Keys).Concat(RecursiveAtimeOptions.Keys).Append(TmpCopyUp);
 
     public static MountOptions Parse(IEnumerable<string>? options)
     {
         ulong flags = 0, cleared = 0, propagation = 0, recSet = 0, recClear = 0;
+        bool copyUp = false;
         var data = new List<string>();
         foreach (string option in options ?? [])
         {
@@ -94,10 +99,12 @@ public sealed record MountOptions(ulong Flags, ulong ClearedFlags, ulong Propaga
                 recSet = (recSet & ~MountAttr.ATIME_MASK) | atime;
                 recClear |= MountAttr.ATIME_MASK;
             }
+            else if (option == TmpCopyUp)
+                copyUp = true;
             else
                 data.Add(option);
         }
-        return new MountOptions(flags, cleared, propagation, string.Join(',', data), recSet, recClear);
+        return new MountOptions(flags, cleared, propagation, string.Join(',', data), recSet, recClear, copyUp);
     }
 
     /// <summary>The propagation flags for linux.rootfsPropagation; "" means rslave, runc's default.</summary>
