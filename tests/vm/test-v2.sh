@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 
 # The tests that touch cgroups: limits, freezer, update, lifecycle (cgroups created and removed), exec (joining
 # the container's cgroup), bad input (nothing left behind on the hierarchy), kill --all (cgroup.procs).
-filter=${1:-"FullyQualifiedName~CgroupTests|FullyQualifiedName~PauseAndPsTests|FullyQualifiedName~UpdateTests|FullyQualifiedName~LifecycleTests|FullyQualifiedName~ExecTests|FullyQualifiedName~BadInputTests|FullyQualifiedName~FlagTests.Kill_all"}
+filter=${1:-"FullyQualifiedName~CgroupTests|FullyQualifiedName~PauseAndPsTests|FullyQualifiedName~UpdateTests|FullyQualifiedName~LifecycleTests|FullyQualifiedName~ExecTests|FullyQualifiedName~BadInputTests|FullyQualifiedName~FlagTests.Kill_all|FullyQualifiedName~DeviceCgroupTests|FullyQualifiedName~EventsTests|FullyQualifiedName~ResourceControllerTests"}
 
 if [ "${1:-}" = --inside ]; then # in the VM: run vstest.console straight, skipping the dotnet CLI's start-up
   vstest=$2 dll=$3 filter=$4
