@@ -53,6 +53,23 @@ public sealed class CgroupTests : ContainerTest
     }
 
     [RootFact]
+    public void A_memory_hog_is_oom_killed_under_a_10_mb_limit_without_swap()
+    {
+        // dd touches its whole 32 MB block buffer; OCI swap is memory+swap, so swap == limit means no swap at all.
+        const string hog = "dd if=/dev/zero of=/dev/null bs=32M count=1 2>/dev/null && echo survived";
+        const long limit = 10 << 20;
+        var limited = NewBundle().Shell(hog).Edit(c => c["linux"]!["resources"] = new JsonObject
+        {
+            ["memory"] = new JsonObject { ["limit"] = limit, ["swap"] = limit },
+        });
+        var r = Runtime.Run("run", "-b", limited.Write(), NewId());
+        r.ExitCode.ShouldBe(137, r.ToString());   // SIGKILL from the OOM killer reaches the shell's child, then sh
+        r.Stdout.ShouldNotContain("survived");
+
+        Ok("run", "-b", NewBundle().Shell(hog).Write(), NewId()).Stdout.ShouldBe("survived\n");
+    }
+
+    [RootFact]
     public void The_container_sees_its_own_cgroup_as_the_root()
     {
         var bundle = NewBundle().Shell("cat /proc/self/cgroup; ls /sys/fs/cgroup");

@@ -77,4 +77,50 @@ public sealed class EscapeTests : ContainerTest
         Directory.Exists(Path.Combine(StateRoot, id)).ShouldBeFalse();
         HostView.CgroupDirsNamed(id).ShouldBeEmpty();
     }
+
+    [RootFact]
+    public void Cve_2025_31133_masking_refuses_a_dev_null_that_is_not_the_null_device()
+    {
+        // A createContainer hook (in the container's mount namespace, before pivot_root) swaps the container's
+        // /dev/null for a symlink to a writable procfs file, as a racing process in a shared /dev could.
+        string rootfs = RuntimeBinary.BusyboxRootfs;
+        var bundle = NewBundle("true").Edit(c => c["hooks"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["createContainer"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+            {
+                ["path"] = "/bin/sh",
+                ["args"] = new System.Text.Json.Nodes.JsonArray("sh", "-c",
+                    $"rm {rootfs}/dev/null && ln -s /proc/sys/kernel/core_pattern {rootfs}/dev/null"),
+            }),
+        });
+        string id = NewId();
+        var r = Runtime.Run("run", "-b", bundle.Write(), id);
+        r.ExitCode.ShouldNotBe(0, r.ToString());
+        r.Stderr.ShouldContain("/dev/null in the container is not the null device");
+        Directory.Exists(Path.Combine(StateRoot, id)).ShouldBeFalse();
+        HostView.CgroupDirsNamed(id).ShouldBeEmpty();
+    }
+
+    [RootFact]
+    public void Cve_2016_9962_init_is_not_dumpable_until_it_execs_the_users_program()
+    {
+        // A process of the same uid without CAP_SYS_PTRACE may read a dumpable process's /proc/<pid>/environ, and
+        // never a non-dumpable one's: that is the ptrace check a container process would face against our init.
+        static bool ReadableWithoutCaps(int pid) => RuntimeBinary.Exec(["cat", $"/proc/{pid}/environ"],
+            command: ["setpriv", "--inh-caps=-all", "--ambient-caps=-all", "--bounding-set=-all"]).ExitCode == 0;
+
+        // With no capabilities in the container, capabilities don't decide the check (commoncap wants the reader's
+        // permitted set to cover the target's): only dumpability does.
+        var noCaps = NewBundle("sleep", "1000").Edit(c => c["process"]!["capabilities"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["bounding"] = new System.Text.Json.Nodes.JsonArray(), ["effective"] = new System.Text.Json.Nodes.JsonArray(),
+            ["permitted"] = new System.Text.Json.Nodes.JsonArray(),
+        });
+        string id = CreateSleeper(noCaps);
+        int pid = Pid(id);
+        ReadableWithoutCaps(pid).ShouldBeFalse("init waiting for start must be non-dumpable");
+        Ok("start", id);
+        Eventually(() => HostView.Comm(pid) == "sleep", "the user's program to run");
+        ReadableWithoutCaps(pid).ShouldBeTrue("the control: once exec'd the process is dumpable again");
+    }
 }

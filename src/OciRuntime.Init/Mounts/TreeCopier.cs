@@ -11,8 +11,7 @@ namespace OciRuntime.Init.Mounts;
 /// </summary>
 public static unsafe partial class TreeCopier
 {
-    private const int AT_SYMLINK_NOFOLLOW = 0x100;
-    private const uint S_IFMT = 0xF000, S_IFDIR = 0x4000, S_IFREG = 0x8000, S_IFLNK = 0xA000;
+    private const uint S_IFMT = FileStatus.S_IFMT, S_IFDIR = FileStatus.S_IFDIR, S_IFREG = FileStatus.S_IFREG, S_IFLNK = FileStatus.S_IFLNK;
 
     public static void CopyContents(string source, string target)
     {
@@ -22,7 +21,7 @@ public static unsafe partial class TreeCopier
 
     private static void CopyEntry(string source, string target)
     {
-        var st = Lstat(source);
+        var st = FileStatus.Lstat(source);
         switch (st.Mode & S_IFMT)
         {
             case S_IFDIR:
@@ -43,24 +42,10 @@ public static unsafe partial class TreeCopier
         if ((st.Mode & S_IFMT) != S_IFLNK) Check(chmod(target, st.Mode & 0xFFF), "chmod", target);
     }
 
-    private readonly record struct Stat(uint Mode, uint Uid, uint Gid, uint RdevMajor, uint RdevMinor);
-
-    private static Stat Lstat(string path)
-    {
-        byte* buffer = stackalloc byte[256];
-        const uint STATX_BASIC_STATS = 0x7FF;
-        Check(statx(-100 /* AT_FDCWD */, path, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer), "statx", path);
-        return new Stat(Mode: *(ushort*)(buffer + 28), Uid: *(uint*)(buffer + 20), Gid: *(uint*)(buffer + 24),
-            RdevMajor: *(uint*)(buffer + 128), RdevMinor: *(uint*)(buffer + 132));
-    }
-
     private static void Check(int result, string call, string path)
     {
         if (result < 0) throw new SysError(call, path, Marshal.GetLastPInvokeError());
     }
-
-    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int statx(int dirfd, string path, int flags, uint mask, byte* buffer);
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int mkdir(string path, uint mode);
