@@ -136,4 +136,32 @@ public sealed partial class EscapeTests : ContainerTest
         Eventually(() => HostView.Comm(pid) == "sleep", "the user's program to run");
         ReadableWithoutCaps(pid).ShouldBeTrue("the control: once exec'd the process is dumpable again");
     }
+
+    [RootFact]
+    public void Cve_2019_16884_procfs_is_not_mounted_through_a_symlinked_proc()
+    {
+        // An image whose /proc points at a directory of its own: procfs would land there and /proc stay fake.
+        string rootfs = Directory.CreateTempSubdirectory("ocirt-fakeproc-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(rootfs, "bin"));
+            File.Copy(Path.Combine(RuntimeBinary.BusyboxRootfs, "bin", "busybox"), Path.Combine(rootfs, "bin", "busybox"));
+            File.CreateSymbolicLink(Path.Combine(rootfs, "bin", "sh"), "busybox");
+            foreach (string dir in new[] { "dev", "sys", "tmp", "fakeproc" }) Directory.CreateDirectory(Path.Combine(rootfs, dir));
+            File.CreateSymbolicLink(Path.Combine(rootfs, "proc"), "/fakeproc");
+
+            var bundle = NewBundle("true").Edit(c => c["root"]!["path"] = rootfs);
+            string id = NewId();
+            var r = Runtime.Run("run", "-b", bundle.Write(), id);
+            r.ExitCode.ShouldNotBe(0, r.ToString());
+            r.Stderr.ShouldContain("/proc is a symlink (to /fakeproc)");
+            r.Stderr.ShouldContain("/mounts/");
+            Directory.Exists(Path.Combine(StateRoot, id)).ShouldBeFalse();
+            HostView.CgroupDirsNamed(id).ShouldBeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(rootfs, recursive: true);
+        }
+    }
 }

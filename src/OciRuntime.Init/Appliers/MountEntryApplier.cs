@@ -16,6 +16,7 @@ public sealed class MountEntryApplier(Mount mount, int index, string bundle, boo
         string destination = mount.Destination!;
         bool bind = options.IsBind || type == "bind";
 
+        if (type is "proc" or "sysfs") RefuseSymlinkDestination(root, destination);
         if (type == "cgroup") new CgroupMountApplier(root, destination, options, Field("type"), ownCgroupNamespace).Apply();
         else if (bind) ApplyBind(root, destination, options);
         else
@@ -37,6 +38,20 @@ public sealed class MountEntryApplier(Mount mount, int index, string bundle, boo
             MountAttr.SetRecursive(top, options.RecursiveSet, options.RecursiveClear, Field("options"), destination));
         if (options.Propagation != 0) OnTopmost(root, destination, top =>
             RootfsApplier.Mount(null, top.ProcPath, null, options.Propagation, null, Field("options"), destination));
+    }
+
+    /// <summary>
+    /// CVE-2019-16884: an image whose /proc is a symlink would have procfs land where the link points and keep a
+    /// directory of its own at /proc, so whatever the runtime later reads or writes there (LSM labels, sysctls, fd
+    /// paths) would be files the image controls. As in runc, proc and sysfs only mount onto a real directory.
+    /// </summary>
+    private void RefuseSymlinkDestination(RootfsDirectory root, string destination)
+    {
+        using var parent = root.TryOpen(Path.GetDirectoryName(destination) ?? "/");
+        string name = Path.GetFileName(destination);
+        if (parent is null || name.Length == 0) return;
+        if (new FileInfo($"{parent.ProcPath}/{name}").LinkTarget is { } target)
+            throw new InvalidOperationException($"{Field("destination")}: {destination} is a symlink (to {target}) in the rootfs; {mount.Type} only mounts onto a directory");
     }
 
     private void ApplyBind(RootfsDirectory root, string destination, MountOptions options)
