@@ -35,6 +35,26 @@ public sealed class SeccompTests : ContainerTest
     }
 
     [RootFact]
+    public void A_compiled_profile_is_cached_under_the_state_root_and_a_damaged_entry_is_rebuilt()
+    {
+        string cache = Path.Combine(StateRoot, ".cache", "seccomp");
+        const string probe = "mkdir /tmp/denied 2>&1; echo rc=$?";
+        var first = Run(WithSeccomp(AllowAllBut(Errno(38, "mkdir", "mkdirat")), "sh", "-c", probe));
+        first.Stdout.ShouldContain("Function not implemented");
+        string entry = Directory.GetFiles(cache).ShouldHaveSingleItem();
+
+        // A hit behaves exactly like the compile; a different profile gets an entry of its own.
+        Run(WithSeccomp(AllowAllBut(Errno(38, "mkdir", "mkdirat")), "sh", "-c", probe)).Stdout.ShouldBe(first.Stdout);
+        Run(WithSeccomp(AllowAllBut(Errno(null, "mkdir", "mkdirat")), "sh", "-c", probe)).Stdout.ShouldContain("Operation not permitted");
+        Directory.GetFiles(cache).Length.ShouldBe(2);
+
+        File.WriteAllBytes(entry, [1, 2, 3]);
+        Run(WithSeccomp(AllowAllBut(Errno(38, "mkdir", "mkdirat")), "sh", "-c", probe)).Stdout.ShouldBe(first.Stdout);
+        new FileInfo(entry).Length.ShouldBeGreaterThan(3);
+        Ok("list", "-q").Stdout.ShouldBeEmpty();
+    }
+
+    [RootFact]
     public void Errno_without_errnoRet_is_EPERM()
     {
         var r = Run(WithSeccomp(AllowAllBut(Errno(null, "mkdir", "mkdirat")), "mkdir", "/tmp/denied"));

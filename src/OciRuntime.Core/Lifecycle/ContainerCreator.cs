@@ -26,7 +26,7 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         bool terminal = spec.Process?.Terminal == true;
         if (terminal && options.ConsoleSocket is null && options.ConsoleSocketFd < 0)
             throw new RuntimeError("/process/terminal: a terminal needs --console-socket to hand its master to, or a foreground run");
-        CompiledSeccomp? seccomp = CompileSeccomp(spec, debug);
+        CompiledSeccomp? seccomp = CompileSeccomp(spec, root, debug);
         if (seccomp is not null) clock.Mark("seccomp profile compiled");
 
         var hookState = new HookState(spec.OciVersion ?? SpecVersion.Current, options.Id, loaded.BundlePath, spec.Annotations);
@@ -127,10 +127,10 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
     }
 
     /// <summary>Compiled before anything exists, so a profile libseccomp refuses leaves nothing behind.</summary>
-    internal static CompiledSeccomp? CompileSeccomp(Spec.Model.RuntimeSpec spec, Action<string>? debug)
+    internal static CompiledSeccomp? CompileSeccomp(Spec.Model.RuntimeSpec spec, StateRoot root, Action<string>? debug)
     {
         if (spec.Linux?.Seccomp is not { } profile) return null;
-        var compiled = SeccompCompiler.Compile(profile);
+        var compiled = SeccompCompiler.Compile(profile, new SeccompCache(Path.Combine(root.Path, ".cache", "seccomp")));
         // runc ignores syscall names libseccomp doesn't know (a profile written for a newer kernel), at debug level.
         foreach (string name in compiled.UnknownSyscalls) debug?.Invoke($"seccomp: unknown syscall \"{name}\" ignored");
         return compiled;

@@ -43,7 +43,7 @@ public sealed class ContainerExecutor(StateRoot root, Action<string>? debug = nu
         {
             Mode = InitConfig.ExecMode, Id = options.Id, Bundle = container.State.Bundle, Rootfs = container.State.Rootfs,
             ConfigJson = configJson, PreserveFds = options.PreserveFds, Debug = debug is not null,
-            Seccomp = ContainerCreator.CompileSeccomp(spec, debug),
+            Seccomp = ContainerCreator.CompileSeccomp(spec, root, debug),
         };
         using var init = new InitLauncher(initConfig, bootstrap, spec.Linux, null, container.Cgroup(), debug,
             consoleSocket: options.ConsoleSocket, consoleSocketFd: options.ConsoleSocketFd)

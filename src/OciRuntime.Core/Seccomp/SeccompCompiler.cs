@@ -9,11 +9,12 @@ namespace OciRuntime.Core.Seccomp;
 /// </summary>
 public static class SeccompCompiler
 {
-    public static CompiledSeccomp Compile(LinuxSeccomp profile)
+    public static CompiledSeccomp Compile(LinuxSeccomp profile, SeccompCache? cache = null)
     {
         try
         {
-            return CompileWithLibSeccomp(profile);
+            var plan = SeccompPlan.From(profile);
+            return cache is null ? CompileWithLibSeccomp(plan) : cache.GetOrAdd(plan, () => CompileWithLibSeccomp(plan));
         }
         catch (InvalidOperationException e)
         {
@@ -25,9 +26,8 @@ public static class SeccompCompiler
         }
     }
 
-    private static CompiledSeccomp CompileWithLibSeccomp(LinuxSeccomp profile)
+    private static CompiledSeccomp CompileWithLibSeccomp(SeccompPlan plan)
     {
-        var plan = SeccompPlan.From(profile);
         var unknown = new List<string>();
         byte[] program;
         using (var filter = new SeccompFilter(plan.DefaultAction))
