@@ -25,7 +25,7 @@ public static unsafe class IdmappedMountSource
         if (!source.StartsWith('/')) source = Path.Combine(bundle, source);
 
         int userns = IdmapOptions.HasMappings(mount)
-            ? MappedUserNamespace.Open(mount.UidMappings ?? [], mount.GidMappings ?? [], $"{field}/uidMappings")
+            ? MappedUserNamespace.Open(mount.UidMappings ?? [], mount.GidMappings ?? [], field)
             : SysError.Check(Libc.open($"/proc/{initPid}/ns/user", O.RDONLY | O.CLOEXEC, 0), "open", $"/proc/{initPid}/ns/user");
         try
         {

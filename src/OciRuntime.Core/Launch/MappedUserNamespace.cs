@@ -13,7 +13,8 @@ public static class MappedUserNamespace
 {
     public const string HolderEnv = "_OCIRT_USERNS_HOLDER";
 
-    public static int Open(IReadOnlyList<IdMapping> uidMappings, IReadOnlyList<IdMapping> gidMappings, string field)
+    /// <param name="mountField">The mount's JSON pointer; errors name its uidMappings or gidMappings.</param>
+    public static int Open(IReadOnlyList<IdMapping> uidMappings, IReadOnlyList<IdMapping> gidMappings, string mountField)
     {
         var (parentEnd, childEnd) = Fd.SocketPair(Af.SOCK_STREAM);
         PidFd holder;
@@ -37,9 +38,9 @@ public static class MappedUserNamespace
             {
                 Span<byte> ready = stackalloc byte[1];
                 if (!Fd.ReadExactly(parentEnd, ready) || ready[0] != (byte)'u')
-                    throw new RuntimeError($"{field}: could not create a user namespace for the mount");
-                WriteMap($"/proc/{holder.Pid}/uid_map", uidMappings, field);
-                WriteMap($"/proc/{holder.Pid}/gid_map", gidMappings, field);
+                    throw new RuntimeError($"{mountField}: could not create a user namespace for the idmapped mount");
+                WriteMap($"/proc/{holder.Pid}/uid_map", uidMappings, $"{mountField}/uidMappings");
+                WriteMap($"/proc/{holder.Pid}/gid_map", gidMappings, $"{mountField}/gidMappings");
                 return SysError.Check(Libc.open($"/proc/{holder.Pid}/ns/user", O.RDONLY | O.CLOEXEC, 0), "open", $"/proc/{holder.Pid}/ns/user");
             }
             finally
