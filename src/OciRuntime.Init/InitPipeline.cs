@@ -3,6 +3,7 @@ using OciRuntime.Core;
 using OciRuntime.Core.Lifecycle;
 using OciRuntime.Core.Launch;
 using OciRuntime.Init.Appliers;
+using OciRuntime.Init.Mounts;
 using OciRuntime.Init.Seccomp;
 using OciRuntime.Linux;
 using OciRuntime.Spec;
@@ -40,7 +41,8 @@ public sealed class InitPipeline(InitConfig config, FrameChannel channel)
         clock.Mark("config parsed");
         if (!config.NoNewKeyring) SessionKeyringApplier.Join(config.Id);
 
-        new RootfsApplier(spec, config.Rootfs, config.Bundle, config.NoPivot, config.OverlayDir).Apply(beforePivot: () => RunCreateHooks(spec));
+        new RootfsApplier(spec, config.Rootfs, config.Bundle, config.NoPivot, config.OverlayDir,
+            index => IdmappedMountRequest.Ask(channel, index)).Apply(beforePivot: () => RunCreateHooks(spec));
         clock.Mark("rootfs ready");
         new HostnameApplier(spec).Apply();
         LoopbackApplier.Apply(spec);

@@ -35,6 +35,10 @@ public sealed class BadInputTests : ContainerTest
         { "sysctl-without-netns", "/linux/sysctl/net.ipv4.ip_forward" },
         { "sysctl-in-host-netns", "/linux/sysctl/net.ipv4.ip_forward" },
         { "sysctl-unknown-key", "/linux/sysctl/net.ipv4.no_such_key" },
+        { "idmap-uid-mappings-alone", "/mounts/8/gidMappings" },
+        { "idmap-without-user-namespace", "/mounts/8/options" },
+        { "idmap-overlapping-gid-mappings", "/mounts/8/gidMappings: writing /proc/" },
+        { "idmap-of-a-filesystem-without-idmapping", "/mounts/8: the kernel refused an idmapped mount of /proc (proc)" },
     };
 
     private static void Break(string name, JsonObject c)
@@ -80,6 +84,30 @@ public sealed class BadInputTests : ContainerTest
                     .Append(new JsonObject { ["type"] = "network", ["path"] = "/proc/self/ns/net" }).ToArray());
                 linux["sysctl"] = new JsonObject { ["net.ipv4.ip_forward"] = "1" }; break;
             case "sysctl-unknown-key": linux["sysctl"] = new JsonObject { ["net.ipv4.no_such_key"] = "1" }; break;
+            case "idmap-uid-mappings-alone":
+                c["mounts"]!.AsArray().Add(new JsonObject
+                {
+                    ["destination"] = "/mnt", ["source"] = "/tmp", ["options"] = new JsonArray("bind"),
+                    ["uidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 1 }),
+                }); break;
+            case "idmap-without-user-namespace":
+                c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "/mnt", ["source"] = "/tmp", ["options"] = new JsonArray("bind", "idmap") }); break;
+            case "idmap-overlapping-gid-mappings":
+                c["mounts"]!.AsArray().Add(new JsonObject
+                {
+                    ["destination"] = "/mnt", ["source"] = "/tmp", ["options"] = new JsonArray("bind"),
+                    ["uidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 10 }),
+                    // The kernel refuses ranges that overlap inside the namespace when gid_map is written.
+                    ["gidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 10 },
+                        new JsonObject { ["containerID"] = 5, ["hostID"] = 200000, ["size"] = 10 }),
+                }); break;
+            case "idmap-of-a-filesystem-without-idmapping":
+                var mapping = new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 };
+                c["mounts"]!.AsArray().Add(new JsonObject
+                {
+                    ["destination"] = "/mnt", ["source"] = "/proc", ["options"] = new JsonArray("rbind"),
+                    ["uidMappings"] = new JsonArray(mapping.DeepClone()), ["gidMappings"] = new JsonArray(mapping.DeepClone()),
+                }); break;
             case "bind-source-missing":
                 c["mounts"]!.AsArray().Add(new JsonObject { ["destination"] = "/mnt", ["type"] = "bind", ["source"] = "/no/such/dir", ["options"] = new JsonArray("rbind") }); break;
         }

@@ -7,7 +7,7 @@ using OciRuntime.Spec.Model;
 namespace OciRuntime.Cli.Commands;
 
 /// <summary>
-/// features: what this build really implements. Features still being built (AppArmor, SELinux, idmapped mounts)
+/// features: what this build really implements. Features still being built (AppArmor, SELinux)
 /// are reported as absent rather than promised.
 /// </summary>
 public static class FeaturesCommand
@@ -37,7 +37,7 @@ public static class FeaturesCommand
                 Apparmor = new EnabledFeature { Enabled = false },
                 Selinux = new EnabledFeature { Enabled = false },
                 IntelRdt = new EnabledFeature { Enabled = false },
-                MountExtensions = new MountExtensionsFeatures { Idmap = new EnabledFeature { Enabled = false } },
+                MountExtensions = new MountExtensionsFeatures { Idmap = new EnabledFeature { Enabled = true } },
                 NetDevices = new EnabledFeature { Enabled = true },
             },
         };

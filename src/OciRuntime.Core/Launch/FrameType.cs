@@ -19,4 +19,7 @@ public enum FrameType : uint
     /// <summary>init -> parent: a seccomp listener follows as SCM_RIGHTS; the parent answers SeccompListenerDelivered.</summary>
     SeccompListener = 0x55,
     SeccompListenerDelivered = 0x56,
+    /// <summary>init -> parent: build the idmapped mount for /mounts/N (payload: N as uint32); the answer is one
+    /// message carrying the detached mount as SCM_RIGHTS.</summary>
+    MountFdPlease = 0x57,
 }

@@ -24,7 +24,7 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
     /// <summary>`create`: returns once init has built the container and is ready to be recorded.</summary>
     public RunningInit LaunchContainer() => Launch(init =>
     {
-        Frame ready = Expect(init.Channel, FrameType.Ready, "while setting up the container", init, runtimeHooks);
+        Frame ready = Expect(init.Channel, FrameType.Ready, "while setting up the container", init, runtimeHooks, IdmappedMount);
         if (ready.Payload.Length > 0) foreach (string line in ready.Text.Split('\n')) debug?.Invoke(line);
     });
 
@@ -44,6 +44,9 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
 
     /// <summary>Undoes <see cref="PrepareNamespaces"/> if setup fails, before init (and its namespaces) are killed.</summary>
     public Action<int>? UndoNamespaces { get; init; }
+    /// <summary>Builds the detached idmapped mount for a mounts index, given init's pid (see <see cref="IdmappedMountSource"/>).</summary>
+    public Func<int, int, int>? IdmappedMount { get; init; }
+
     /// <summary>Where a seccomp listener init hands over goes (linux.seccomp.listenerPath), if the profile notifies.</summary>
     public SeccompListenerTarget? SeccompListener { get; init; }
 
@@ -151,6 +154,15 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
         }
     }
 
+    private static void SendIdmappedMount(FrameChannel channel, Frame request, int initPid, Func<int, int, int>? idmappedMount)
+    {
+        if (idmappedMount is null || request.Payload.Length != 4) throw new RuntimeError("container init asked for an idmapped mount unexpectedly");
+        int index = BinaryPrimitives.ReadInt32LittleEndian(request.Payload);
+        int mountFd = idmappedMount(index, initPid);
+        try { UnixSocket.SendFd(channel.Fd, mountFd, "mount"); }
+        finally { Libc.close(mountFd); }
+    }
+
     internal static Frame? Receive(FrameChannel channel, string during)
     {
         try
@@ -164,14 +176,18 @@ public sealed class InitLauncher(InitConfig config, BootstrapMessage bootstrap, 
     }
 
     internal static Frame Expect(FrameChannel channel, FrameType expected, string during,
-        RunningInit? init = null, Action<int>? runtimeHooks = null)
+        RunningInit? init = null, Action<int>? runtimeHooks = null, Func<int, int, int>? idmappedMount = null)
     {
         Frame? frame = Receive(channel, during);
-        if (frame?.Type == FrameType.HooksPlease && init is not null)
+        while (init is not null && frame?.Type is FrameType.HooksPlease or FrameType.MountFdPlease)
         {
-            // prestart and createRuntime hooks run here, in the runtime's namespaces, while init waits.
-            runtimeHooks?.Invoke(init.Pid);
-            channel.Send(FrameType.HooksDone);
+            if (frame.Value.Type == FrameType.HooksPlease)
+            {
+                // prestart and createRuntime hooks run here, in the runtime's namespaces, while init waits.
+                runtimeHooks?.Invoke(init.Pid);
+                channel.Send(FrameType.HooksDone);
+            }
+            else SendIdmappedMount(channel, frame.Value, init.Pid, idmappedMount);
             frame = Receive(channel, during);
         }
         if (frame is null) throw new RuntimeError($"container init exited {during}");

@@ -79,6 +79,7 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
             {
                 PrepareNamespaces = pid => NetDeviceHandover.MoveIn(spec.Linux, pid),
                 UndoNamespaces = pid => NetDeviceHandover.MoveOut(spec.Linux, $"/proc/{pid}/ns/net", _ => { }),
+                IdmappedMount = (index, pid) => IdmappedMountSource.Open(spec.Mounts![index], index, loaded.BundlePath, pid),
                 SeccompListener = SeccompListenerFor(spec, pid => hookState.ToJson(ContainerStatus.Creating.ToSpecString(), pid)),
                 RenderHookStates = (initConfig, pid) =>
                 {

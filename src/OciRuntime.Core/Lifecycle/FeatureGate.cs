@@ -25,7 +25,6 @@ public static class FeatureGate
             (linux?.IntelRdt is not null, "/linux/intelRdt"),
             (linux?.Personality?.Flags is { Count: > 0 }, "/linux/personality/flags"),
             (linux?.MemoryPolicy is not null, "/linux/memoryPolicy"),
-            (spec.Mounts?.Any(m => m.UidMappings is { Count: > 0 } || m.GidMappings is { Count: > 0 }) == true, "/mounts (uidMappings, gidMappings)"),
         ];
         return checks.FirstOrDefault(c => c.Asked).Field;
     }

@@ -1,11 +1,13 @@
 using OciRuntime.Init.Mounts;
 using OciRuntime.Linux;
+using OciRuntime.Spec;
 using OciRuntime.Spec.Model;
 
 namespace OciRuntime.Init.Appliers;
 
 /// <summary>Performs one entry of config.json's mounts array inside the rootfs.</summary>
-public sealed class MountEntryApplier(Mount mount, int index, string bundle, bool ownCgroupNamespace)
+/// <param name="idmappedMount">Asks the parent for the detached idmapped mount of an entry (see <see cref="IdmappedMountRequest"/>).</param>
+public sealed class MountEntryApplier(Mount mount, int index, string bundle, bool ownCgroupNamespace, Func<int, int>? idmappedMount = null)
 {
     private string Field(string name) => $"/mounts/{index}/{name}";
 
@@ -60,11 +62,26 @@ public sealed class MountEntryApplier(Mount mount, int index, string bundle, boo
         if (!source.StartsWith('/')) source = Path.Combine(bundle, source);
         if (!Path.Exists(source)) throw new InvalidOperationException($"{Field("source")}: {source} does not exist");
 
-        using (var target = root.OpenOrCreate(destination, asFile: !Directory.Exists(source)))
+        if (IdmapOptions.IsIdmapped(mount)) AttachIdmapped(root, destination);
+        else using (var target = root.OpenOrCreate(destination, asFile: !Directory.Exists(source)))
             RootfsApplier.Mount(source, target.ProcPath, null, Ms.BIND | (options.Flags & Ms.REC), null, Field("source"), destination);
         // A bind mount ignores every other flag on the first call; they take effect on a remount.
         if (options.RemountFlags != 0) OnTopmost(root, destination, top =>
             RootfsApplier.Mount(null, top.ProcPath, null, Ms.BIND | Ms.REMOUNT | options.RemountFlags, null, Field("options"), destination));
+    }
+
+    private void AttachIdmapped(RootfsDirectory root, string destination)
+    {
+        int mountFd = (idmappedMount ?? throw new InvalidOperationException($"{Field("options")}: no way to ask for an idmapped mount"))(index);
+        try
+        {
+            using var target = root.OpenOrCreate(destination, asFile: !Directory.Exists($"/proc/self/fd/{mountFd}"));
+            MoveMount.Attach(mountFd, target, Field("destination"), destination);
+        }
+        finally
+        {
+            Libc.close(mountFd);
+        }
     }
 
     /// <summary>

@@ -8,7 +8,8 @@ namespace OciRuntime.Init.Appliers;
 /// Builds the container's filesystem inside its mount namespace and makes it the root:
 /// propagation, the rootfs bind, config mounts in order, /dev, pivot_root, then read-only and masked paths.
 /// </summary>
-public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle, bool noPivot, string overlayDir = "")
+public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle, bool noPivot, string overlayDir = "",
+    Func<int, int>? idmappedMount = null)
 {
     private const int MNT_DETACH = 2;
 
@@ -26,7 +27,7 @@ public sealed class RootfsApplier(RuntimeSpec spec, string rootfs, string bundle
         var mounts = spec.Mounts ?? [];
         using var root = new RootfsDirectory(rootfs);
         bool ownCgroupNs = spec.Linux?.Namespaces?.Any(n => n.Type == "cgroup" && string.IsNullOrEmpty(n.Path)) == true;
-        for (int i = 0; i < mounts.Count; i++) new MountEntryApplier(mounts[i], i, bundle, ownCgroupNs).Apply(root);
+        for (int i = 0; i < mounts.Count; i++) new MountEntryApplier(mounts[i], i, bundle, ownCgroupNs, idmappedMount).Apply(root);
 
         var devices = new DeviceApplier(spec);
         if (devices.OwnsDev(mounts)) devices.Apply(root);

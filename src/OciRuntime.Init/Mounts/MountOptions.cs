@@ -1,4 +1,5 @@
 using OciRuntime.Linux;
+using OciRuntime.Spec;
 
 namespace OciRuntime.Init.Mounts;
 
@@ -73,7 +74,7 @@ public sealed record MountOptions(ulong Flags, ulong ClearedFlags, ulong Propaga
     };
 
     public static IEnumerable<string> KnownOptions =>
-        FlagOptions.Keys.Concat(PropagationOptions.Keys).Concat(RecursiveOptions.Keys).Concat(RecursiveAtimeOptions.Keys).Append(TmpCopyUp);
+        FlagOptions.Keys.Concat(PropagationOptions.Keys).Concat(RecursiveOptions.Keys).Concat(RecursiveAtimeOptions.Keys).Append(TmpCopyUp).Append(IdmapOptions.Idmap).Append(IdmapOptions.RecursiveIdmap);
 
     public static MountOptions Parse(IEnumerable<string>? options)
     {
@@ -101,6 +102,8 @@ public sealed record MountOptions(ulong Flags, ulong ClearedFlags, ulong Propaga
             }
             else if (option == TmpCopyUp)
                 copyUp = true;
+            else if (option is IdmapOptions.Idmap or IdmapOptions.RecursiveIdmap)
+                continue; // the parent builds idmapped mounts (see IdmappedMountRequest)
             else
                 data.Add(option);
         }

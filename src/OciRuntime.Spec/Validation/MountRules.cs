@@ -29,6 +29,7 @@ internal static class MountRules
 
             IdMappingRules.CheckSizes(mount.UidMappings, $"{pointer}/uidMappings", problems);
             IdMappingRules.CheckSizes(mount.GidMappings, $"{pointer}/gidMappings", problems);
+            IdmappedMountRules.Check(spec, mount, pointer, IsBind(mount) || mount.Type == "bind", problems);
         }
     }
 
