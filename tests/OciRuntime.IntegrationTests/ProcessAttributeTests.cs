@@ -80,4 +80,29 @@ public sealed class ProcessAttributeTests : ContainerTest
         Ok("create", "--no-new-keyring", "-b", NewBundle("sleep", "1000").Write(), other);
         File.ReadAllLines("/proc/keys").ShouldNotContain(l => l.Contains($" {other}:"));
     }
+
+    [RootTheory]
+    [InlineData("apparmorProfile", "ociruntime-test", "/sys/module/apparmor/parameters/enabled", "AppArmor is not enabled")]
+    [InlineData("selinuxLabel", "system_u:system_r:container_t:s0", "/sys/fs/selinux/enforce", "SELinux is not enabled")]
+    public void A_label_for_a_security_module_this_host_lacks_is_refused_not_ignored(string field, string label, string moduleFile, string error)
+    {
+        // As runc: a container asked to be confined must not silently run unconfined. Hosts with the module skip.
+        if (File.Exists(moduleFile) && (field != "apparmorProfile" || File.ReadAllText(moduleFile).StartsWith('Y'))) return;
+        var bundle = NewBundle("true").Edit(c => c["process"]![field] = label);
+        string id = NewId();
+        var r = Runtime.Run("run", "-b", bundle.Write(), id);
+        r.ExitCode.ShouldNotBe(0);
+        r.Stderr.ShouldContain($"/process/{field}: {error}");
+        Directory.Exists(Path.Combine(StateRoot, id)).ShouldBeFalse();
+        HostView.CgroupDirsNamed(id).ShouldBeEmpty();
+
+        string running = CreateSleeper();
+        Ok("start", running);
+        string process = Path.Combine(StateRoot, "process.json");
+        File.WriteAllText(process, new JsonObject
+        {
+            ["args"] = new JsonArray("true"), ["cwd"] = "/", ["user"] = new JsonObject { ["uid"] = 0, ["gid"] = 0 }, [field] = label,
+        }.ToJsonString());
+        Runtime.Run("exec", "--process", process, running).Stderr.ShouldContain($"/process/{field}: {error}");
+    }
 }

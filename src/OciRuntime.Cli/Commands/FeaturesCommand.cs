@@ -7,8 +7,8 @@ using OciRuntime.Spec.Model;
 namespace OciRuntime.Cli.Commands;
 
 /// <summary>
-/// features: what this build really implements. Features still being built (AppArmor, SELinux)
-/// are reported as absent rather than promised.
+/// features: what this build really implements. AppArmor and SELinux labels are applied where the module is on,
+/// but stay reported as absent until that path has run on a host with the module.
 /// </summary>
 public static class FeaturesCommand
 {

@@ -22,6 +22,7 @@ public sealed class ContainerCreator(StateRoot root, Action<string>? debug = nul
         clock.Mark("config loaded and validated");
         var spec = loaded.Spec;
         FeatureGate.Check(spec);
+        LsmSupport.Check(spec.Process);
         SysctlHostGuard.Check(spec);
         bool terminal = spec.Process?.Terminal == true;
         if (terminal && options.ConsoleSocket is null && options.ConsoleSocketFd < 0)

@@ -64,6 +64,7 @@ public sealed class ContainerExecutor(StateRoot root, Action<string>? debug = nu
             var problem = SpecValidator.FindProblems(spec).FirstOrDefault(p => p.Pointer.StartsWith("/process", StringComparison.Ordinal));
             if (problem is not null) throw problem;
             // The affinity before joining the cgroup would need the parent to set it on the new process; not built yet.
+            LsmSupport.Check(spec.Process);
             if (spec.Process?.ExecCpuAffinity?.Initial is not null)
                 throw new RuntimeError("/process/execCPUAffinity/initial: not supported by this version of ociruntime yet");
             return spec;

@@ -16,26 +16,15 @@ public static class FeatureGate
 
     private static string? FirstUnsupported(RuntimeSpec spec)
     {
-        var process = spec.Process;
         var linux = spec.Linux;
         (bool Asked, string Field)[] checks =
         [
-            (!string.IsNullOrEmpty(process?.ApparmorProfile) && AppArmorEnabled(), "/process/apparmorProfile"),
-            (!string.IsNullOrEmpty(linux?.MountLabel) && SelinuxEnabled(), "/linux/mountLabel"),
+            // Like runc, a mount label only matters where SELinux is enabled; elsewhere it is ignored.
+            (!string.IsNullOrEmpty(linux?.MountLabel) && LsmSupport.SelinuxEnabled(), "/linux/mountLabel"),
             (linux?.IntelRdt is not null, "/linux/intelRdt"),
             (linux?.Personality?.Flags is { Count: > 0 }, "/linux/personality/flags"),
             (linux?.MemoryPolicy is not null, "/linux/memoryPolicy"),
         ];
         return checks.FirstOrDefault(c => c.Asked).Field;
-    }
-
-    /// <summary>Like runc, a mount label only matters where SELinux is enabled (selinuxfs mounted); elsewhere it is ignored.</summary>
-    private static bool SelinuxEnabled() => File.Exists("/sys/fs/selinux/enforce");
-
-    /// <summary>Like runc, an AppArmor profile is only an error where AppArmor is enabled; elsewhere it is ignored.</summary>
-    private static bool AppArmorEnabled()
-    {
-        try { return File.ReadAllText("/sys/module/apparmor/parameters/enabled").StartsWith('Y'); }
-        catch (IOException) { return false; }
     }
 }

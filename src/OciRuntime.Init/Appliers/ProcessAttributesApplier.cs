@@ -6,9 +6,10 @@ using OciRuntime.Spec.Model;
 namespace OciRuntime.Init.Appliers;
 
 /// <summary>
-/// How the kernel runs the process: its execution domain (personality), scheduling policy (sched_setattr) and I/O
-/// priority (ioprio_set). Applied by init before capabilities are dropped, since a real-time policy needs
-/// CAP_SYS_NICE and the real-time I/O class CAP_SYS_ADMIN; every setting is inherited across execve.
+/// How the kernel runs the process: its execution domain (personality), security labels (LsmLabelApplier),
+/// scheduling policy (sched_setattr) and I/O priority (ioprio_set). Applied by init before capabilities are
+/// dropped, since a real-time policy needs CAP_SYS_NICE and the real-time I/O class CAP_SYS_ADMIN; every setting
+/// is inherited across execve.
 /// </summary>
 public static unsafe partial class ProcessAttributesApplier
 {
@@ -19,6 +20,7 @@ public static unsafe partial class ProcessAttributesApplier
         if (personality?.Domain is { } domain)
             Check(SetPersonality(ProcessAttributeNames.PersonalityDomains[domain]), "/linux/personality", $"personality({domain})");
         if (process.Scheduler is { } scheduler) SetScheduler(scheduler);
+        LsmLabelApplier.Apply(process);
         if (process.IoPriority is { } priority)
         {
             int ioClass = Array.IndexOf(ProcessAttributeNames.IoPriorityClasses, priority.Class);
