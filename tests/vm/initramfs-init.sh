@@ -16,6 +16,10 @@ nine="trans=virtio,version=9p2000.L,msize=512000"
 mount -t 9p -o "$nine,cache=loose,ro" hostroot /newroot || fail "cannot mount the host's / (9p tag hostroot)"
 mount -t tmpfs -o mode=755 run /newroot/run
 mount -t tmpfs -o mode=1777 tmp /newroot/tmp
+# The repository at its host path, even where that path is under the RAM /tmp just mounted.
+repo=$(sed -n 's/.*ocirt_repo=\([^ ]*\).*/\1/p' /proc/cmdline)
+mkdir -p "/newroot$repo" 2>/dev/null
+mount -t 9p -o "$nine,cache=loose,ro" repo "/newroot$repo" || fail "cannot mount the repository (9p tag repo) at $repo"
 # /etc and /var take writes (hostname, lock files, dotnet's and apt's state): a RAM layer over the host's.
 for dir in etc var; do
   mkdir -p "/newroot/run/overlay/$dir/upper" "/newroot/run/overlay/$dir/work"

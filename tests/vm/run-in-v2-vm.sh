@@ -25,6 +25,8 @@ trap '[ -z "$qemu" ] || kill "$qemu" 2>/dev/null || true; rm -rf "$job"' EXIT
   printf '\n'
 } >"$job/cmd"
 
+# The repository is shared on its own as well: a clone under /tmp would be hidden by the guest's RAM /tmp.
+repo=$(cd "$here/../.." && pwd)
 nine() { # tag, host path, extra fsdev options: a virtio-9p share
   echo "-fsdev local,id=$1,path=$2,security_model=passthrough,multidevs=remap$3 -device virtio-9p-pci,fsdev=$1,mount_tag=$1"
 }
@@ -34,10 +36,10 @@ timeout -k 10 "$timeout_s" qemu-system-x86_64 \
   -accel tcg,thread=multi -cpu max -smp "${OCIRT_VM_CPUS:-$(nproc)}" -m "${OCIRT_VM_MEMORY:-2048}" \
   -nodefaults -display none -monitor none -no-reboot \
   -kernel "$image/vmlinux" -initrd "$image/initramfs.cpio" \
-  -append "console=ttyS0 loglevel=4 panic=-1 cgroup_no_v1=all ocirt_init=$here/guest-init.sh ocirt_repo=$(cd "$here/../.." && pwd)" \
+  -append "console=ttyS0 loglevel=4 panic=-1 cgroup_no_v1=all ocirt_init=$here/guest-init.sh ocirt_repo=$repo" \
   -serial "file:$job/console.log" \
   -device virtio-serial-pci -chardev stdio,id=out,signal=off -device virtconsole,chardev=out \
-  $(nine hostroot / ,readonly=on) $(nine job "$job" "") \
+  $(nine hostroot / ,readonly=on) $(nine repo "$repo" ,readonly=on) $(nine job "$job" "") \
   </dev/null &
 qemu=$!
 # A guest that never reaches its init (guest-init.sh touches "booted") is stopped early rather than at the timeout.
