@@ -61,6 +61,22 @@ public sealed class NamespaceTests : ContainerTest
     }
 
     [RootFact]
+    public void In_a_user_namespace_sharing_the_hosts_network_sysfs_is_the_hosts_bound_read_only()
+    {
+        // The kernel refuses a new sysfs to a user namespace that doesn't own the network namespace; runc binds /sys.
+        var bundle = NewBundle().Shell("grep ' /sys ' /proc/self/mounts | cut -d' ' -f3,4 | cut -d, -f1; ls /sys/kernel >/dev/null && echo readable; touch /sys/x 2>/dev/null || echo read-only").Edit(c =>
+        {
+            var linux = c["linux"]!;
+            linux["namespaces"] = new JsonArray(linux["namespaces"]!.AsArray().Where(n => (string)n!["type"]! != "network")
+                .Select(n => n!.DeepClone()).Append(new JsonObject { ["type"] = "user" }).ToArray());
+            linux["uidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
+            linux["gidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
+            c["mounts"] = new JsonArray(c["mounts"]!.AsArray().Where(m => (string)m!["type"]! != "cgroup").Select(m => m!.DeepClone()).ToArray());
+        });
+        Ok("run", "-b", bundle.Write(), NewId()).Stdout.ShouldBe("sysfs ro\nreadable\nread-only\n");
+    }
+
+    [RootFact]
     public void Time_offsets_shift_the_containers_clocks()
     {
         var bundle = NewBundle("cat", "/proc/uptime").Edit(c =>

@@ -20,7 +20,7 @@ public sealed class MountEntryApplier(Mount mount, int index, string bundle, boo
 
         if (type is "proc" or "sysfs") RefuseSymlinkDestination(root, destination);
         if (type == "cgroup") new CgroupMountApplier(root, destination, options, Field("type"), ownCgroupNamespace).Apply();
-        else if (bind) ApplyBind(root, destination, options);
+        else if (bind) ApplyBind(root, destination, options, mount.Source);
         else
         {
             using var target = root.OpenOrCreate(destination, asFile: false);
@@ -29,6 +29,12 @@ public sealed class MountEntryApplier(Mount mount, int index, string bundle, boo
                 RootfsApplier.Mount(mount.Source ?? type, target.ProcPath, type, options.Flags, options.Data, Field("destination"), destination);
                 // The descriptor still names the directory the new mount now covers, so its files stay reachable.
                 if (options.CopyUp && type == "tmpfs") OnTopmost(root, destination, top => TreeCopier.CopyContents(target.ProcPath, top.ProcPath));
+            }
+            catch (MountFailure e) when (e.Errno == Errno.EPERM && type == "sysfs")
+            {
+                // In a user namespace that doesn't own the network namespace the kernel refuses a new sysfs;
+                // like runc, bind the runtime's /sys (read-only and so on by the remount) instead.
+                ApplyBind(root, destination, options with { Flags = options.Flags | Ms.BIND | Ms.REC }, "/sys");
             }
             catch (MountFailure e) when (e.Errno == Errno.ENODEV)
             {
@@ -56,9 +62,9 @@ public sealed class MountEntryApplier(Mount mount, int index, string bundle, boo
             throw new InvalidOperationException($"{Field("destination")}: {destination} is a symlink (to {target}) in the rootfs; {mount.Type} only mounts onto a directory");
     }
 
-    private void ApplyBind(RootfsDirectory root, string destination, MountOptions options)
+    private void ApplyBind(RootfsDirectory root, string destination, MountOptions options, string? source)
     {
-        string source = mount.Source ?? throw new InvalidOperationException($"{Field("source")}: a bind mount needs a source");
+        if (source is null) throw new InvalidOperationException($"{Field("source")}: a bind mount needs a source");
         if (!source.StartsWith('/')) source = Path.Combine(bundle, source);
         if (!Path.Exists(source)) throw new InvalidOperationException($"{Field("source")}: {source} does not exist");
 
