@@ -151,6 +151,25 @@ public sealed class FilesystemTests : ContainerTest
     }
 
     [RootFact]
+    public void An_overlay_mount_from_the_config_merges_its_layers_and_writes_to_the_upper_dir()
+    {
+        string layers = Directory.CreateDirectory(Path.Combine(StateRoot, "layers")).FullName;
+        string lower = Directory.CreateDirectory(Path.Combine(layers, "lower")).FullName;
+        string upper = Directory.CreateDirectory(Path.Combine(layers, "upper")).FullName;
+        string work = Directory.CreateDirectory(Path.Combine(layers, "work")).FullName;
+        File.WriteAllText(Path.Combine(lower, "from-lower"), "lower\n");
+        var bundle = NewBundle().Shell("cat /mnt/from-lower; echo new > /mnt/written; grep ' /mnt ' /proc/self/mountinfo | sed 's/.* - //' | cut -d' ' -f1")
+            .Edit(c => c["mounts"]!.AsArray().Add(new JsonObject
+            {
+                ["destination"] = "/mnt", ["type"] = "overlay", ["source"] = "overlay",
+                ["options"] = new JsonArray($"lowerdir={lower}", $"upperdir={upper}", $"workdir={work}"),
+            }));
+        Ok("run", "-b", bundle.Write(), NewId()).Stdout.ShouldBe("lower\noverlay\n");
+        File.ReadAllText(Path.Combine(upper, "written")).ShouldBe("new\n");
+        File.Exists(Path.Combine(lower, "written")).ShouldBeFalse();
+    }
+
+    [RootFact]
     public void Tmpcopyup_fills_a_tmpfs_with_what_the_image_had_there()
     {
         // Podman's --read-only puts /tmp, /run and /var/tmp on such tmpfs mounts; /bin here proves executables,
